@@ -1,0 +1,118 @@
+package io.salesrisk.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Maps domain and input exceptions to {@code application/problem+json}; never echoes exception class names. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return problem(422, "invalid-input", "Invalid input", e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        List<ProblemDetail> errors = e.field() == null ? List.of() : List.of(ProblemDetail.field(e.field(), e.getMessage()));
+        return problem(404, "not-found", "Not found", e.getMessage(), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return problem(409, "conflict", "Conflict", e.getMessage(), List.of(ProblemDetail.field(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<ProblemDetail> errors = e.getConstraintViolations().stream()
+                .map(v -> ProblemDetail.field(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(ProblemDetail::field))
+                .toList();
+        return problem(422, "invalid-input", "Invalid input", "the request has " + errors.size() + " invalid field(s)", errors);
+    }
+
+    /** Jackson and Quarkus ship mappers for these exact types; ours must name them to take precedence. */
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongType(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unparseable(JsonParseException e) {
+        return malformedJson(e);
+    }
+
+    /** The JSON reader reports a syntax error as a bare 400; give it the problem body with line and column. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = describe(e);
+            return problem(400, "malformed-request", "Malformed request", message, List.of(ProblemDetail.field(field, message)));
+        }
+        String message = "the body is not valid JSON"
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        return problem(400, "malformed-request", "Malformed request", message, List.of());
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target == LocalDate.class) {
+                return "'" + format.getValue() + "' is not a date; expected YYYY-MM-DD";
+            }
+            if (target != null && Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
+                return "'" + format.getValue() + "' is not a number";
+            }
+            if (target == boolean.class || target == Boolean.class) {
+                return "'" + format.getValue() + "' is not true or false";
+            }
+            return "'" + format.getValue() + "' is not a valid value";
+        }
+        if (e.getCause() instanceof java.time.format.DateTimeParseException parse) {
+            return "'" + parse.getParsedString() + "' is not a date; expected YYYY-MM-DD";
+        }
+        return "wrong type of value";
+    }
+
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        // paths look like "evaluate.request.amount": drop the method and parameter names
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    static Response problem(int status, String type, String title, String detail, List<ProblemDetail> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://salesrisk.io/problems/" + type, title, status, detail, errors))
+                .build();
+    }
+}

@@ -1,0 +1,223 @@
+package io.salesrisk.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates realistic, deterministic demo data: the same seed, as-of date and index always give the same customer,
+ * whatever order or chunking customers are generated in, so large data sets can be generated in parallel.
+ *
+ * <p>Customers get a segment, region and industry; 24 months of sales with industry seasonality, a trend and
+ * noise; monthly invoices paid according to a payment profile (punctual, slightly late, chronically late,
+ * deteriorating); a few approved open orders. Some customers carry a planted risk: over the limit, a long overdue
+ * invoice, a sales rep granting excessive discounts.
+ */
+public final class DemoDataGenerator {
+
+    static final String[] SEGMENTS = {"ENTERPRISE", "MIDMARKET", "SMB", "PUBLIC"};
+    static final String[] REGIONS = {"DACH", "Nordics", "UK & Ireland", "France & Benelux", "Southern Europe",
+            "Central & Eastern Europe", "North America", "APAC"};
+    static final String[] INDUSTRIES = {"Manufacturing", "Retail", "Construction", "Automotive", "Healthcare",
+            "Logistics", "Food & Beverage", "Electronics", "Chemicals"};
+    private static final String[] NAME_FIRST = {"Nordwind", "Alpen", "Blue Harbor", "Crest", "Delta", "Everfield",
+            "Falkner", "Granite", "Helios", "Iberia", "Juniper", "Kestrel", "Lumen", "Meridian", "Northgate", "Orion",
+            "Pioneer", "Quartz", "Riverside", "Summit", "Tidewater", "Unity", "Vantage", "Westbrook", "Zenith"};
+    private static final String[] NAME_SECOND = {"Logistics", "Foods", "Motors", "Systems", "Retail", "Builders",
+            "Health", "Components", "Chemicals", "Trading", "Industries", "Supplies", "Electronics", "Works"};
+    private static final String[] LEGAL = {"GmbH", "AG", "Ltd", "SAS", "BV", "S.p.A.", "Inc.", "AB", "Sp. z o.o."};
+    private static final String[] RATINGS = {"AAA", "AA", "A", "BBB", "BB", "B", "CCC"};
+    private static final int[] TERMS_BY_CLASS = {60, 45, 30, 30, 14};
+    static final String DISCOUNT_ABUSER = "rep-07";
+
+    private final long seed;
+    private final LocalDate asOf;
+    private final int salesMonths;
+    private final int invoiceMonths;
+
+    /**
+     * @param salesMonths   months of sales history (24 for the demo)
+     * @param invoiceMonths months, counted back from {@code asOf}, that get one invoice each
+     */
+    public DemoDataGenerator(long seed, LocalDate asOf, int salesMonths, int invoiceMonths) {
+        this.seed = seed;
+        this.asOf = asOf;
+        this.salesMonths = salesMonths;
+        this.invoiceMonths = invoiceMonths;
+    }
+
+    /** The customer with this index (0-based). */
+    public DemoCustomer customer(int index) {
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
+        String segment = pickSegment(random);
+        String industry = INDUSTRIES[random.nextInt(INDUSTRIES.length)];
+        String region = REGIONS[random.nextInt(REGIONS.length)];
+        int years = 1 + (int) Math.round(Math.pow(random.nextDouble(), 1.6) * 79);
+        PaymentProfile profile = PaymentProfile.pick(random);
+        String risk = plantedRisk(index);
+        if ("DETERIORATING".equals(risk)) {
+            profile = PaymentProfile.DETERIORATING;
+        }
+        int riskClassIndex = riskClass(profile, years, random);
+        String riskClass = String.valueOf((char) ('A' + riskClassIndex));
+        String rating = RATINGS[Math.min(RATINGS.length - 1, riskClassIndex + random.nextInt(3))];
+        int terms = TERMS_BY_CLASS[riskClassIndex];
+
+        List<DemoCustomer.MonthlySales> sales = sales(random, segment, industry);
+        BigDecimal averageMonth = sales.stream().map(DemoCustomer.MonthlySales::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(sales.size()), 2, RoundingMode.HALF_UP);
+        BigDecimal limit = roundTo(averageMonth.multiply(BigDecimal.valueOf(1.5 + random.nextDouble())), 5000);
+        String id = String.format("C%06d", index + 1);
+        List<DemoCustomer.Invoice> invoices = invoices(random, id, sales, terms, profile, risk);
+        List<DemoCustomer.OpenOrder> orders = orders(random, id, averageMonth, terms, risk);
+        if ("OVER_LIMIT".equals(risk)) {
+            BigDecimal open = invoices.stream().filter(i -> i.paidDate() == null).map(DemoCustomer.Invoice::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            limit = roundTo(open.multiply(new BigDecimal("0.9")), 5000).max(new BigDecimal("5000"));
+        }
+        String name = NAME_FIRST[random.nextInt(NAME_FIRST.length)] + " " + NAME_SECOND[random.nextInt(NAME_SECOND.length)]
+                + " " + LEGAL[random.nextInt(LEGAL.length)];
+        return new DemoCustomer(id, name, segment, region, industry, years, rating, riskClass, limit.setScale(2),
+                terms, sales, invoices, orders, risk);
+    }
+
+    /** Every 50th customer is over its limit, every 37th has a long overdue invoice, every 23rd deteriorates. */
+    static String plantedRisk(int index) {
+        if (index % 50 == 7) {
+            return "OVER_LIMIT";
+        }
+        if (index % 37 == 5) {
+            return "LONG_OVERDUE";
+        }
+        if (index % 29 == 3) {
+            return "DISCOUNT_ABUSE";
+        }
+        if (index % 23 == 11) {
+            return "DETERIORATING";
+        }
+        return null;
+    }
+
+    private static String pickSegment(SplittableRandom random) {
+        double p = random.nextDouble();
+        return p < 0.10 ? "ENTERPRISE" : p < 0.40 ? "MIDMARKET" : p < 0.90 ? "SMB" : "PUBLIC";
+    }
+
+    private static int riskClass(PaymentProfile profile, int years, SplittableRandom random) {
+        int base = switch (profile) {
+            case PUNCTUAL -> 0;
+            case SLIGHTLY_LATE -> 1;
+            case CHRONICALLY_LATE -> 3;
+            case DETERIORATING -> 2;
+        };
+        if (years < 3) {
+            base++;
+        }
+        base += random.nextInt(2);
+        return Math.min(4, base);
+    }
+
+    private List<DemoCustomer.MonthlySales> sales(SplittableRandom random, String segment, String industry) {
+        double level = switch (segment) {
+            case "ENTERPRISE" -> 150_000 + random.nextDouble() * 1_350_000;
+            case "MIDMARKET" -> 40_000 + random.nextDouble() * 210_000;
+            case "PUBLIC" -> 20_000 + random.nextDouble() * 280_000;
+            default -> 5_000 + random.nextDouble() * 45_000;
+        };
+        double amplitude = switch (industry) {
+            case "Retail", "Food & Beverage" -> 0.30;
+            case "Construction" -> 0.35;
+            default -> 0.12;
+        };
+        int peakMonth = switch (industry) {
+            case "Retail", "Electronics" -> 11;
+            case "Construction" -> 7;
+            case "Food & Beverage" -> 12;
+            default -> 3 + random.nextInt(8);
+        };
+        double trendPerYear = -0.10 + random.nextDouble() * 0.25;
+        List<DemoCustomer.MonthlySales> sales = new ArrayList<>(salesMonths);
+        YearMonth last = YearMonth.from(asOf).minusMonths(1);
+        for (int i = salesMonths - 1; i >= 0; i--) {
+            YearMonth month = last.minusMonths(i);
+            double season = 1 + amplitude * Math.cos(2 * Math.PI * (month.getMonthValue() - peakMonth) / 12.0);
+            double trend = 1 + trendPerYear * (salesMonths - 1 - i) / 12.0;
+            double noise = 1 + (random.nextDouble() - 0.5) * 0.2;
+            sales.add(new DemoCustomer.MonthlySales(month, money(level * season * trend * noise)));
+        }
+        return sales;
+    }
+
+    private List<DemoCustomer.Invoice> invoices(SplittableRandom random, String customerId,
+                                                List<DemoCustomer.MonthlySales> sales, int terms, PaymentProfile profile,
+                                                String risk) {
+        List<DemoCustomer.Invoice> invoices = new ArrayList<>(invoiceMonths + 1);
+        int months = Math.min(invoiceMonths, sales.size());
+        for (int k = 0; k < months; k++) {
+            DemoCustomer.MonthlySales month = sales.get(sales.size() - months + k);
+            LocalDate issue = month.month().atEndOfMonth();
+            LocalDate due = issue.plusDays(terms);
+            int monthsAgo = months - 1 - k;
+            int delay = profile.delayDays(random, monthsAgo);
+            LocalDate paid = due.plusDays(delay);
+            boolean open = !paid.isBefore(asOf);
+            invoices.add(new DemoCustomer.Invoice(customerId + "-I" + month.month(), issue, due, month.amount(),
+                    open ? BigDecimal.ZERO.setScale(2) : month.amount(), open ? null : paid));
+        }
+        if ("LONG_OVERDUE".equals(risk)) {
+            LocalDate issue = asOf.minusDays(150 + random.nextInt(60));
+            BigDecimal amount = sales.get(sales.size() - 1).amount().multiply(new BigDecimal("0.6")).setScale(2, RoundingMode.HALF_UP);
+            invoices.add(new DemoCustomer.Invoice(customerId + "-I-DISPUTED", issue, issue.plusDays(terms), amount,
+                    BigDecimal.ZERO.setScale(2), null));
+        }
+        return invoices;
+    }
+
+    private List<DemoCustomer.OpenOrder> orders(SplittableRandom random, String customerId, BigDecimal averageMonth,
+                                                int terms, String risk) {
+        List<DemoCustomer.OpenOrder> orders = new ArrayList<>();
+        int count = random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            BigDecimal amount = money(averageMonth.doubleValue() * (0.2 + random.nextDouble() * 0.5));
+            LocalDate ordered = asOf.minusDays(random.nextInt(20));
+            boolean abusive = "DISCOUNT_ABUSE".equals(risk);
+            BigDecimal discount = abusive ? BigDecimal.valueOf(28 + random.nextInt(12))
+                    : BigDecimal.valueOf(random.nextInt(12));
+            orders.add(new DemoCustomer.OpenOrder(customerId + "-O" + (i + 1), amount, ordered, terms, discount,
+                    random.nextDouble() < 0.7, abusive ? DISCOUNT_ABUSER : "rep-" + String.format("%02d", 1 + random.nextInt(12)),
+                    ordered.plusDays(10 + random.nextInt(150)), "APPROVED"));
+        }
+        return orders;
+    }
+
+    private static BigDecimal money(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal roundTo(BigDecimal value, int step) {
+        return value.divide(BigDecimal.valueOf(step), 0, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(step));
+    }
+
+    /** How a customer pays: days after the due date, possibly getting worse in recent months. */
+    enum PaymentProfile {
+        PUNCTUAL, SLIGHTLY_LATE, CHRONICALLY_LATE, DETERIORATING;
+
+        static PaymentProfile pick(SplittableRandom random) {
+            double p = random.nextDouble();
+            return p < 0.55 ? PUNCTUAL : p < 0.80 ? SLIGHTLY_LATE : p < 0.92 ? CHRONICALLY_LATE : DETERIORATING;
+        }
+
+        int delayDays(SplittableRandom random, int monthsAgo) {
+            return switch (this) {
+                case PUNCTUAL -> random.nextInt(7) - 4;
+                case SLIGHTLY_LATE -> 3 + random.nextInt(18);
+                case CHRONICALLY_LATE -> 20 + random.nextInt(50);
+                case DETERIORATING -> monthsAgo > 6 ? random.nextInt(5) - 2 : 10 + (6 - monthsAgo) * 8 + random.nextInt(10);
+            };
+        }
+    }
+}

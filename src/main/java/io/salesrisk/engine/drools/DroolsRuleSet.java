@@ -1,0 +1,122 @@
+package io.salesrisk.engine.drools;
+
+import io.salesrisk.engine.CompileMessage;
+import io.salesrisk.engine.CompiledRuleSet;
+import io.salesrisk.engine.RuleDescriptor;
+import io.salesrisk.engine.RuleRun;
+import io.salesrisk.engine.RuleSources;
+import io.salesrisk.facts.RuleAware;
+import io.salesrisk.facts.RuleRef;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled Drools rule base with a pool of reusable sessions. Immutable after construction; each run takes a
+ * session from the pool, inserts the facts, fires at most {@code maxFirings} rules and returns the session.
+ */
+final class DroolsRuleSet implements CompiledRuleSet {
+
+    private final RuleSources sources;
+    private final String version;
+    private final KieBase knowledgeBase;
+    private final KieSessionsPool sessions;
+    private final Map<String, RuleRef> refs;
+    private final List<RuleDescriptor> rules;
+    private final List<CompileMessage> warnings;
+    private final int maxFirings;
+
+    DroolsRuleSet(RuleSources sources, KieBase knowledgeBase, Map<String, RuleRef> refs, List<CompileMessage> warnings,
+                  int maxFirings) {
+        this.sources = sources;
+        this.version = sources.contentHash().substring(0, 12);
+        this.knowledgeBase = knowledgeBase;
+        this.sessions = knowledgeBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        this.warnings = List.copyOf(warnings);
+        this.maxFirings = maxFirings;
+        Map<String, RuleRef> known = new HashMap<>();
+        List<RuleDescriptor> descriptors = new ArrayList<>();
+        for (KiePackage kiePackage : knowledgeBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleRef ref = refs.getOrDefault(rule.getName(), RuleRef.system(rule.getName(), kiePackage.getName()));
+                known.put(rule.getName(), ref);
+                descriptors.add(new RuleDescriptor(ref));
+            }
+        }
+        descriptors.sort(Comparator.comparing((RuleDescriptor d) -> d.ref().file() == null ? "" : d.ref().file())
+                .thenComparing(d -> d.ref().sheet() == null ? "" : d.ref().sheet())
+                .thenComparingInt(d -> d.ref().row()));
+        this.refs = Map.copyOf(known);
+        this.rules = List.copyOf(descriptors);
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public RuleSources sources() {
+        return sources;
+    }
+
+    @Override
+    public List<RuleDescriptor> rules() {
+        return rules;
+    }
+
+    @Override
+    public List<CompileMessage> warnings() {
+        return warnings;
+    }
+
+    /** The Drools rule base, for benchmarks that compare with a bare Drools session on the same rules. */
+    KieBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    @Override
+    public RuleRun run(Collection<?> facts, RuleAware result) {
+        long start = System.nanoTime();
+        FiringRecorder recorder = new FiringRecorder(refs, result);
+        KieSession session = sessions.newKieSession();
+        boolean reusable = true;
+        try {
+            session.addEventListener(recorder);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            int fired = session.fireAllRules(maxFirings);
+            boolean stopped = fired >= maxFirings;
+            return new RuleRun(recorder.fired(), stopped, null, System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            reusable = false;
+            String failure = "rule " + recorder.current() + " failed: " + rootMessage(e);
+            return new RuleRun(recorder.fired(), false, failure, System.nanoTime() - start);
+        } finally {
+            session.removeEventListener(recorder);
+            if (reusable) {
+                session.dispose();
+            } else {
+                session.destroy();
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,13 @@
+package io.salesrisk.evaluation.service;
+
+import io.salesrisk.facts.CreditExposure;
+import io.salesrisk.facts.Customer;
+import io.salesrisk.facts.Order;
+import io.salesrisk.facts.PaymentBehaviour;
+
+/**
+ * Every fact one order evaluation gives the engine. Stored as JSON with the decision, so the decision can be
+ * replayed against another rule set later.
+ */
+public record OrderFacts(Customer customer, Order order, CreditExposure exposure, PaymentBehaviour payment) {
+}

@@ -1,0 +1,42 @@
+package io.salesrisk.facts;
+
+import java.math.BigDecimal;
+
+/**
+ * The customer as rules see it: master data and its current credit standing.
+ * Amounts are in the base currency. Documented for rule authors in docs/rule-authoring.md.
+ */
+public class Customer {
+
+    private String id;
+    private String name;
+    private String segment;
+    private String region;
+    private String industry;
+    private int yearsInBusiness;
+    private String externalRating;
+    private String riskClass;
+    private BigDecimal creditLimit = BigDecimal.ZERO;
+    private int allowedPaymentTermsDays;
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getSegment() { return segment; }
+    public void setSegment(String segment) { this.segment = segment; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public String getIndustry() { return industry; }
+    public void setIndustry(String industry) { this.industry = industry; }
+    public int getYearsInBusiness() { return yearsInBusiness; }
+    public void setYearsInBusiness(int yearsInBusiness) { this.yearsInBusiness = yearsInBusiness; }
+    public String getExternalRating() { return externalRating; }
+    public void setExternalRating(String externalRating) { this.externalRating = externalRating; }
+    public String getRiskClass() { return riskClass; }
+    public void setRiskClass(String riskClass) { this.riskClass = riskClass; }
+    public BigDecimal getCreditLimit() { return creditLimit; }
+    public void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = creditLimit; }
+    public int getAllowedPaymentTermsDays() { return allowedPaymentTermsDays; }
+    public void setAllowedPaymentTermsDays(int allowedPaymentTermsDays) { this.allowedPaymentTermsDays = allowedPaymentTermsDays; }
+}

@@ -1,0 +1,80 @@
+package io.salesrisk.facts;
+
+/**
+ * Everything one order evaluation sees, in one fact: the customer, the order, the exposure, the payment
+ * behaviour and the decision being built. Decision tables match on it ({@code check: OrderCheck}) so a row can
+ * test fields of several facts without joins, and react with {@code check.block/review/require(...)}.
+ *
+ * <p>Messages may contain placeholders that are filled when the rule fires: a fact field such as
+ * {@code {order.amount}} or {@code {exposure.projectedOverLimit}}, or the label of a column of the table row that
+ * fired, such as {@code {Max order value}}.
+ */
+public class OrderCheck {
+
+    private final Customer customer;
+    private final Order order;
+    private final CreditExposure exposure;
+    private final PaymentBehaviour payment;
+    private final Decision decision;
+
+    public OrderCheck(Customer customer, Order order, CreditExposure exposure, PaymentBehaviour payment, Decision decision) {
+        this.customer = customer;
+        this.order = order;
+        this.exposure = exposure;
+        this.payment = payment;
+        this.decision = decision;
+    }
+
+    public Customer getCustomer() { return customer; }
+    public Order getOrder() { return order; }
+    public CreditExposure getExposure() { return exposure; }
+    public PaymentBehaviour getPayment() { return payment; }
+    public Decision getDecision() { return decision; }
+
+    /** Blocks the order with a message (placeholders allowed). */
+    public void block(String message) {
+        react(Outcome.BLOCK, message);
+    }
+
+    /** Sends the order to review with a message (placeholders allowed). */
+    public void review(String message) {
+        react(Outcome.REVIEW, message);
+    }
+
+    /** Reacts with the given outcome; the reaction usually comes from a table cell (BLOCK, REVIEW, APPROVE). */
+    public void react(Outcome reaction, String message) {
+        decision.add(reaction, null, render(message));
+    }
+
+    /** Approves only under a condition such as PREPAYMENT_REQUIRED. */
+    public void require(String condition, String message) {
+        decision.add(Outcome.APPROVE, condition, render(message));
+    }
+
+    /** Records a finding that does not change the outcome. */
+    public void info(String message) {
+        decision.add(Outcome.APPROVE, null, render(message));
+    }
+
+    /** Fills the placeholders of a message template from the facts and the firing table row. */
+    public String render(String template) {
+        return MessageTemplate.render(template, this::lookup);
+    }
+
+    private Object lookup(String placeholder) {
+        int dot = placeholder.indexOf('.');
+        if (dot > 0) {
+            Object root = switch (placeholder.substring(0, dot)) {
+                case "customer" -> customer;
+                case "order" -> order;
+                case "exposure" -> exposure;
+                case "payment" -> payment;
+                default -> null;
+            };
+            if (root != null) {
+                return FactProperties.read(root, placeholder.substring(dot + 1));
+            }
+        }
+        return MessageTemplate.rowValue(decision.currentRule(), placeholder);
+    }
+}

@@ -1,0 +1,75 @@
+package io.salesrisk.invoice.service;
+
+import io.salesrisk.common.problem.InvalidInputException;
+import io.salesrisk.common.problem.NotFoundException;
+import io.salesrisk.common.problem.ProblemDetail;
+import io.salesrisk.customer.persistence.CustomerRepository;
+import io.salesrisk.invoice.persistence.InvoiceEntity;
+import io.salesrisk.invoice.persistence.InvoiceRepository;
+import io.salesrisk.invoice.rest.InvoiceRequest;
+import io.salesrisk.order.persistence.SalesOrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records invoices and payments; an invoice for an order moves the order out of open orders into receivables. */
+@ApplicationScoped
+public class InvoiceService {
+
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
+    private final SalesOrderRepository orders;
+    private final Clock clock;
+
+    public InvoiceService(InvoiceRepository invoices, CustomerRepository customers, SalesOrderRepository orders, Clock clock) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces an invoice; returns the stored invoice and whether it was created. */
+    @Transactional
+    public Stored put(String id, InvoiceRequest request) {
+        List<ProblemDetail> errors = new ArrayList<>();
+        InvoiceRules.check(request.issueDate(), request.dueDate(), request.amount(), request.paidAmount(),
+                request.paidDate(), InvoiceRules.asFieldErrors(errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the invoice is inconsistent", errors);
+        }
+        if (customers.findById(request.customerId()) == null) {
+            throw new NotFoundException("customerId", "customer " + request.customerId() + " does not exist");
+        }
+        InvoiceEntity invoice = invoices.findById(id);
+        boolean created = invoice == null;
+        if (created) {
+            invoice = new InvoiceEntity();
+            invoice.id = id;
+        }
+        invoice.customerId = request.customerId();
+        invoice.orderId = request.orderId() == null || request.orderId().isBlank() ? null : request.orderId();
+        invoice.issueDate = request.issueDate();
+        invoice.dueDate = request.dueDate();
+        invoice.amount = request.amount().setScale(2, RoundingMode.HALF_UP);
+        invoice.paidAmount = (request.paidAmount() == null ? BigDecimal.ZERO : request.paidAmount()).setScale(2, RoundingMode.HALF_UP);
+        invoice.paidDate = request.paidDate();
+        invoice.updatedAt = OffsetDateTime.now(clock);
+        if (created) {
+            invoices.persist(invoice);
+        }
+        if (invoice.orderId != null) {
+            orders.markInvoiced(invoice.orderId);
+        }
+        return new Stored(invoice, created);
+    }
+
+    /** An invoice after a write. */
+    public record Stored(InvoiceEntity invoice, boolean created) {
+    }
+}
