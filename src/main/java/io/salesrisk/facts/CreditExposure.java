@@ -7,12 +7,13 @@ import java.time.LocalDate;
 /**
  * The customer's credit exposure on {@code asOf}, computed from persisted invoices and orders, and what it
  * would become if the order under evaluation were approved ("projected" fields). Amounts in the base currency;
- * fields ending in {@code Percent} are percentages (80 means 80 %).
+ * fields ending in {@code Percent} are percentages (80 means 80 %), kept to four decimals so that
+ * thresholds compare exactly.
  */
 public class CreditExposure {
 
     /** A percentage of a zero limit is reported as this value rather than infinity. */
-    public static final BigDecimal PERCENT_CAP = new BigDecimal("9999.99");
+    public static final BigDecimal PERCENT_CAP = new BigDecimal("9999.9999");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private LocalDate asOf;
@@ -60,12 +61,12 @@ public class CreditExposure {
 
     static BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
         if (part.signum() == 0) {
-            return BigDecimal.ZERO.setScale(2);
+            return BigDecimal.ZERO.setScale(4);
         }
         if (whole.signum() <= 0) {
             return PERCENT_CAP;
         }
-        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP).min(PERCENT_CAP);
+        return part.multiply(HUNDRED).divide(whole, 4, RoundingMode.HALF_UP).min(PERCENT_CAP);
     }
 
     public LocalDate getAsOf() { return asOf; }

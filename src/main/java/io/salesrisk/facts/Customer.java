@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * The customer as rules see it: master data and its current credit standing.
- * Amounts are in the base currency. Documented for rule authors in docs/rule-authoring.md.
+ * Amounts are in the base currency, in cents (two decimals). Documented for rule authors in docs/rule-authoring.md.
  */
 public class Customer {
 
@@ -36,7 +36,7 @@ public class Customer {
     public String getRiskClass() { return riskClass; }
     public void setRiskClass(String riskClass) { this.riskClass = riskClass; }
     public BigDecimal getCreditLimit() { return creditLimit; }
-    public void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = creditLimit; }
+    public void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = CreditExposure.money(creditLimit); }
     public int getAllowedPaymentTermsDays() { return allowedPaymentTermsDays; }
     public void setAllowedPaymentTermsDays(int allowedPaymentTermsDays) { this.allowedPaymentTermsDays = allowedPaymentTermsDays; }
 }

@@ -8,22 +8,30 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Translates Drools compiler results into messages at the file and line of a DRL file, or at the sheet and cell of
- * a decision table, never at a line of generated DRL.
+ * a decision table, never at a line of generated DRL. One message per cell; a code snippet that fails on every row
+ * is reported once, at the snippet.
  */
 final class CompileErrorMapper {
 
     private static final Pattern DROOLS_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+\\s*");
     private static final Pattern TRAILING_RULE = Pattern.compile("\\s*in rule \"[^\"]*\"\\s*$");
+    private static final Pattern MVEL_ANALYSE = Pattern.compile(
+            "Unable to Analyse Expression (.*?):\\s*\\[Error: (.*?)]\\s*(\\[Near.*)?$", Pattern.DOTALL);
+    private static final Pattern GENERATED_POSITION = Pattern.compile("\\s*\\[(Near|Line)[^]]*]");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w.]{2,}|\\d[\\d.]{3,}");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private final Map<String, GeneratedDrl> generated;
     private final Map<String, RuleFile> files;
@@ -35,25 +43,30 @@ final class CompileErrorMapper {
         this.files = files;
     }
 
+    private record TemplateInfo(SheetCell template, int rowsUsing) {
+    }
+
     CompileMessage map(KnowledgeBuilderResult result) {
         CompileMessage.Level level = result.getSeverity() == ResultSeverity.ERROR
                 ? CompileMessage.Level.ERROR : CompileMessage.Level.WARNING;
         String path = result.getResource() == null ? null : result.getResource().getSourcePath();
         int[] lines = result.getLines();
         int line = lines == null || lines.length == 0 ? 0 : lines[0];
-        String message = clean(result.getMessage());
+        String raw = result.getMessage() == null ? "unknown compiler error" : result.getMessage();
+        String message = clean(raw);
         RuleFile file = path == null ? null : files.get(path);
         GeneratedDrl drl = path == null ? null : generated.get(path);
         if (drl == null) {
             return new CompileMessage(level, file == null ? path : file.fileName(), null, null, Math.max(line, 0), message);
         }
-        GeneratedDrl.LineOrigin origin = locate(drl, line, result.getMessage());
+        String[] drlLines = drl.drl().split("\n", -1);
+        int located = locate(drl, drlLines, line, raw);
+        GeneratedDrl.LineOrigin origin = drl.origin(located);
         if (origin == null || origin.cell() == null) {
-            return new CompileMessage(level, file.fileName(), null, null, 0,
-                    message + (line > 0 ? " (generated rule line " + line + ")" : ""));
+            return new CompileMessage(level, file.fileName(), null, null, 0, message);
         }
-        String generatedLine = line > 0 && line <= drl.drl().split("\n").length ? drl.drl().split("\n")[line - 1].trim() : null;
-        String detail = generatedLine == null || message.contains(generatedLine) ? message : message + " — in: " + generatedLine;
+        String generatedLine = drlLines[located - 1].trim();
+        String detail = message.contains(generatedLine) ? message : message + " — in: " + generatedLine;
         CompileMessage mapped = new CompileMessage(level, file.fileName(), origin.cell().sheet(), origin.cell().ref(), 0, detail);
         if (origin.template() != null) {
             templates.put(mapped, new TemplateInfo(origin.template(), countRowsUsing(drl, origin.template())));
@@ -62,24 +75,50 @@ final class CompileErrorMapper {
     }
 
     /**
-     * The line's origin; for errors Drools reports at a pattern or rule line, the constraint cell whose text the
-     * message quotes is more precise.
+     * The generated line an error belongs to. Drools often reports a constraint or action error at the line of the
+     * pattern or rule; then the data-cell line of the same rule that the message quotes is the better place.
      */
-    private static GeneratedDrl.LineOrigin locate(GeneratedDrl drl, int line, String rawMessage) {
+    private static int locate(GeneratedDrl drl, String[] lines, int line, String message) {
         GeneratedDrl.LineOrigin origin = drl.origin(line);
-        if (origin == null || origin.template() != null || rawMessage == null) {
-            return origin;
+        if (origin == null || origin.template() != null || origin.rule() == null) {
+            return line;
         }
-        String[] lines = drl.drl().split("\n");
-        for (int i = 0; i < lines.length; i++) {
+        int best = line;
+        int bestScore = 0;
+        for (int i = 0; i < lines.length && i < drl.origins().size(); i++) {
             GeneratedDrl.LineOrigin candidate = drl.origins().get(i);
-            String text = lines[i].trim().replaceAll(",$", "");
-            if (candidate.template() != null && origin.rule() != null && origin.rule().equals(candidate.rule())
-                    && text.length() > 3 && rawMessage.contains(text)) {
-                return candidate;
+            if (candidate.template() == null || !origin.rule().equals(candidate.rule())) {
+                continue;
+            }
+            int score = score(lines[i].trim().replaceAll("[,;]$", ""), candidate.cell().text(), message);
+            if (score > bestScore) {
+                best = i + 1;
+                bestScore = score;
             }
         }
-        return origin;
+        return best;
+    }
+
+    /** 3: the message quotes the whole line; 2: it names the cell's value; 1: it names a field the line uses. */
+    private static int score(String lineText, String cellValue, String message) {
+        if (lineText.length() > 3 && message.contains(lineText)) {
+            return 3;
+        }
+        if (cellValue.length() >= 3 && containsWord(message, cellValue)) {
+            return 2;
+        }
+        Matcher words = WORD.matcher(lineText);
+        while (words.find()) {
+            String word = words.group();
+            if (word.contains(".") && containsWord(message, word)) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean containsWord(String text, String word) {
+        return Pattern.compile("(?<![\\w])" + Pattern.quote(word) + "(?![\\w])").matcher(text).find();
     }
 
     private static int countRowsUsing(GeneratedDrl drl, SheetCell template) {
@@ -92,14 +131,27 @@ final class CompileErrorMapper {
         return cells.size();
     }
 
-    private record TemplateInfo(SheetCell template, int rowsUsing) {
+    /**
+     * Final list: compiler noise dropped, one message per cell, and a snippet that fails on every row reported
+     * once at the snippet cell instead of once per row.
+     */
+    List<CompileMessage> finish(List<CompileMessage> messages) {
+        boolean hasSpecific = messages.stream().anyMatch(m -> !m.message().contains(NULL_PACKAGE));
+        List<CompileMessage> unique = new ArrayList<>();
+        Set<String> seenCells = new HashSet<>();
+        for (CompileMessage message : messages) {
+            if (hasSpecific && message.message().contains(NULL_PACKAGE)) {
+                continue;
+            }
+            if (message.cell() != null && !seenCells.add(message.level() + message.location())) {
+                continue;
+            }
+            unique.add(message);
+        }
+        return collapseTemplateErrors(unique);
     }
 
-    /**
-     * When the same column fails on every row that uses it, the fault is in the code snippet, not the values:
-     * report it once at the snippet cell instead of once per row.
-     */
-    List<CompileMessage> collapseTemplateErrors(List<CompileMessage> messages) {
+    private List<CompileMessage> collapseTemplateErrors(List<CompileMessage> messages) {
         Map<SheetCell, List<CompileMessage>> byTemplate = new LinkedHashMap<>();
         for (CompileMessage message : messages) {
             TemplateInfo info = templates.get(message);
@@ -107,36 +159,41 @@ final class CompileErrorMapper {
                 byTemplate.computeIfAbsent(info.template(), t -> new ArrayList<>()).add(message);
             }
         }
-        List<CompileMessage> result = new ArrayList<>();
-        Set<CompileMessage> replaced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<SheetCell> emitted = new HashSet<>();
-        for (Map.Entry<SheetCell, List<CompileMessage>> entry : byTemplate.entrySet()) {
-            long rows = entry.getValue().stream().map(CompileMessage::cell).distinct().count();
-            int rowsUsing = templates.get(entry.getValue().get(0)).rowsUsing();
-            if (rows >= 2 && rows == rowsUsing) {
-                replaced.addAll(entry.getValue());
+        Set<CompileMessage> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<CompileMessage> group : byTemplate.values()) {
+            long rows = group.stream().map(CompileMessage::cell).distinct().count();
+            if (rows >= 2 && rows == templates.get(group.get(0)).rowsUsing()) {
+                replaced.addAll(group);
             }
         }
+        List<CompileMessage> result = new ArrayList<>();
+        Set<SheetCell> emitted = new HashSet<>();
         for (CompileMessage message : messages) {
-            TemplateInfo info = templates.get(message);
             if (!replaced.contains(message)) {
                 result.add(message);
-            } else if (emitted.add(info.template())) {
+                continue;
+            }
+            TemplateInfo info = templates.get(message);
+            if (emitted.add(info.template())) {
                 SheetCell template = info.template();
+                String cause = message.message().replaceAll(" — in: .*$", "");
                 result.add(CompileMessage.cellError(message.file(), template.sheet(), template.ref(),
                         "the code snippet '" + template.text() + "' fails on every row (" + info.rowsUsing()
-                                + " rows), so the snippet itself is wrong: " + message.message()));
+                                + " rows), so the snippet itself is wrong: " + cause));
             }
         }
         return result;
     }
 
+    /** Drools' message without generated line numbers; MVEL's analysis errors rephrased. */
     private static String clean(String message) {
-        if (message == null) {
-            return "unknown compiler error";
-        }
         String cleaned = DROOLS_PREFIX.matcher(message.trim()).replaceFirst("");
         cleaned = TRAILING_RULE.matcher(cleaned).replaceFirst("");
+        Matcher analyse = MVEL_ANALYSE.matcher(cleaned);
+        if (analyse.find()) {
+            cleaned = "cannot evaluate '" + analyse.group(1).trim() + "': " + analyse.group(2).trim();
+        }
+        cleaned = GENERATED_POSITION.matcher(cleaned).replaceAll("");
         return cleaned.replaceAll("\\s+", " ").trim();
     }
 }

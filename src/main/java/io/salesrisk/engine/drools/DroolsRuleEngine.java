@@ -97,7 +97,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             messages.add(mapper.map(result));
         }
-        List<CompileMessage> located = mapper.collapseTemplateErrors(messages);
+        List<CompileMessage> located = mapper.finish(messages);
         if (located.stream().anyMatch(m -> m.level() == CompileMessage.Level.ERROR)) {
             throw new RuleSetCompilationException(located);
         }

@@ -27,6 +27,7 @@ import java.util.Set;
 public final class DecisionTableParser {
 
     private static final String RULE_SET = "ruleset";
+    private static final String DEFAULT_PACKAGE = "io.salesrisk.rules";
     private static final String RULE_TABLE = "ruletable";
     /** RuleSet properties Drools understands; anything else in the property column is reported. */
     private static final Set<String> PROPERTIES = Set.of("import", "variables", "functions", "queries", "declare",
@@ -57,11 +58,15 @@ public final class DecisionTableParser {
                     SheetCell cell = sheet.cell(row, col);
                     String keyword = keyword(cell.text());
                     if (keyword.equals(RULE_SET)) {
-                        if (packageName != null) {
-                            error(cell, "a second RuleSet; a workbook has one RuleSet, the first is at the top of the first sheet");
-                        }
+                        // Drools compiles one sheet at a time, so each sheet may repeat the RuleSet header;
+                        // all sheets of a workbook must agree on the package
                         SheetCell value = sheet.cell(row, col + 1);
-                        packageName = value.isBlank() ? "io.salesrisk.rules" : value.text();
+                        String name = value.isBlank() ? DEFAULT_PACKAGE : value.text();
+                        if (packageName != null && !packageName.equals(name)) {
+                            error(value, "RuleSet '" + name + "' differs from '" + packageName
+                                    + "' on an earlier sheet; one workbook is one rule package");
+                        }
+                        packageName = packageName == null ? name : packageName;
                         row = readProperties(sheet, row + 1, col, properties);
                         break;
                     }
@@ -107,6 +112,9 @@ public final class DecisionTableParser {
             SheetCell value = sheet.cell(row, col + 1);
             noteNormalisation(value);
             SheetCell previous = properties.get(keyword);
+            if (previous != null && previous.text().equals(value.text())) {
+                continue;
+            }
             if (previous != null && (keyword.equals("import") || keyword.equals("functions") || keyword.equals("variables"))) {
                 // several Import rows add up, as in Drools
                 properties.put(keyword, new SheetCell(value.sheet(), value.row(), value.column(),
@@ -135,6 +143,10 @@ public final class DecisionTableParser {
             if (kind.isEmpty()) {
                 error(header, "'" + header.text() + "' is not a column type; expected one of " + ColumnKind.allHeaders());
                 continue;
+            }
+            if (!header.text().trim().equalsIgnoreCase(kind.get().header())) {
+                warning(header, "header '" + header.text() + "' is read as " + kind.get().header()
+                        + " (custom headers are recognised by their first letter, as in Drools)");
             }
             TableColumn column = new TableColumn(kind.get(), header, sheet.cell(headerRow + 1, col),
                     sheet.cell(headerRow + 2, col), sheet.cell(headerRow + 3, col));

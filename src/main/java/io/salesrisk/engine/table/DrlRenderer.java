@@ -47,8 +47,10 @@ public final class DrlRenderer {
         line("import " + FACTS_IMPORT + ";", null, null, null);
         SheetCell imports = workbook.properties().get("import");
         if (imports != null) {
-            for (String type : splitList(imports.text())) {
-                line("import " + type + ";", imports, null, null);
+            for (String type : new java.util.LinkedHashSet<>(splitList(imports.text()))) {
+                if (!type.equals(FACTS_IMPORT)) {
+                    line("import " + type + ";", imports, null, null);
+                }
             }
         }
         SheetCell variables = workbook.properties().get("variables");

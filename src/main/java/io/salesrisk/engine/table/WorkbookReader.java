@@ -33,9 +33,9 @@ public final class WorkbookReader {
                 sheets.add(readSheet(sheet));
             }
             return sheets;
-        } catch (RuntimeException e) {
-            // POI signals corrupt or unsupported files with assorted runtime exceptions
-            throw new IOException("not a readable Excel workbook: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // POI signals corrupt or unsupported files with IOExceptions and assorted runtime exceptions
+            throw new IOException("not a readable Excel workbook (.xlsx or .xls): " + e.getMessage(), e);
         }
     }
 

@@ -34,9 +34,14 @@ public class RuleFolders {
 
     /** Every rule file, byte for byte. Sub-folders (such as scenarios/) and editor lock files are skipped. */
     public RuleSources read() {
+        return read(drlDir(), tablesDir());
+    }
+
+    /** Reads the two folders without CDI, for rule tests and tools. */
+    public static RuleSources read(Path drlDir, Path tablesDir) {
         List<RuleFile> files = new ArrayList<>();
-        files.addAll(readFolder(drlDir(), "rules/", ".drl"));
-        files.addAll(readFolder(tablesDir(), "decision-tables/", ".xlsx", ".xls"));
+        files.addAll(readFolder(drlDir, "rules/", ".drl"));
+        files.addAll(readFolder(tablesDir, "decision-tables/", ".xlsx", ".xls"));
         return new RuleSources(files);
     }
 
