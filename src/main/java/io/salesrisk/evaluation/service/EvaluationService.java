@@ -1,6 +1,7 @@
 package io.salesrisk.evaluation.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Timer;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.money.CurrencyConverter;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Evaluates an order before approval: gathers the facts (customer, exposure, payment behaviour), runs the active
  * rule set, and stores the order and the decision with its fact snapshot in one transaction.
  */
+@Startup // create the meters at boot, so dashboards show zero counts before the first order
 @ApplicationScoped
 public class EvaluationService {
 

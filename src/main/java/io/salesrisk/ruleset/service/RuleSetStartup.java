@@ -24,7 +24,7 @@ public class RuleSetStartup {
         this.active = active;
     }
 
-    void onStart(@Observes @Priority(10) StartupEvent event) {
+    public void onStart(@Observes @Priority(10) StartupEvent event) {
         long start = System.nanoTime();
         try {
             CompiledRuleSet ruleSet = engine.compile(folders.read());
