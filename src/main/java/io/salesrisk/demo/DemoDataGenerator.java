@@ -70,7 +70,9 @@ public final class DemoDataGenerator {
         List<DemoCustomer.MonthlySales> sales = sales(random, segment, industry);
         BigDecimal averageMonth = sales.stream().map(DemoCustomer.MonthlySales::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(sales.size()), 2, RoundingMode.HALF_UP);
-        BigDecimal limit = roundTo(averageMonth.multiply(BigDecimal.valueOf(1.5 + random.nextDouble())), 5000);
+        // exposure runs at about (terms + one month) of sales, so the limit leaves 20-80 % headroom above that
+        double monthsOfExposure = terms / 30.0 + 1.0;
+        BigDecimal limit = roundTo(averageMonth.multiply(BigDecimal.valueOf(monthsOfExposure * (1.2 + random.nextDouble() * 0.6))), 5000);
         String id = String.format("C%06d", index + 1);
         List<DemoCustomer.Invoice> invoices = invoices(random, id, sales, terms, profile, risk);
         List<DemoCustomer.OpenOrder> orders = orders(random, id, averageMonth, terms, risk);

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Computes a customer's credit exposure (open receivables + approved open orders within the horizon) and payment
@@ -18,28 +19,31 @@ public class ExposureService {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private final ExposureQueries queries;
+    private final CreditFiguresQuery query;
     private final CreditConfig config;
 
-    public ExposureService(ExposureQueries queries, CreditConfig config) {
-        this.queries = queries;
+    public ExposureService(CreditFiguresQuery query, CreditConfig config) {
+        this.query = query;
         this.config = config;
     }
 
     /**
-     * @param orderAmount     the order under evaluation in base currency (zero for a plain look-up)
-     * @param excludedOrderId the order under evaluation, so a re-evaluation does not count it twice
+     * The customer's standing as of {@code asOf}, or empty when the customer does not exist.
+     *
+     * @param orderAmount the order under evaluation in base currency (zero for a plain look-up)
+     * @param orderId     the order under evaluation, so a re-evaluation does not count it twice; null for none
      */
-    public CreditStanding standing(String customerId, BigDecimal creditLimit, BigDecimal orderAmount,
-                                   String excludedOrderId, LocalDate asOf) {
+    public Optional<CreditStanding> standing(String customerId, BigDecimal orderAmount, String orderId, LocalDate asOf) {
         LocalDate periodStart = asOf.minusMonths(config.paymentPeriodMonths());
-        ReceivableFigures figures = queries.receivables(customerId, asOf, periodStart);
-        BigDecimal openOrders = queries.openOrders(customerId, excludedOrderId, asOf.plusDays(config.exposureHorizonDays()));
-        int oldestOverdueDays = figures.oldestOverdueDue() == null ? 0
-                : (int) ChronoUnit.DAYS.between(figures.oldestOverdueDue(), asOf);
-        CreditExposure exposure = CreditExposure.of(asOf, config.exposureHorizonDays(), creditLimit,
-                figures.openReceivables(), figures.overdueAmount(), oldestOverdueDays, openOrders, orderAmount);
-        return new CreditStanding(exposure, payment(figures, periodStart, asOf));
+        return query.load(customerId, orderId, asOf, periodStart, asOf.plusDays(config.exposureHorizonDays()))
+                .map(figures -> {
+                    ReceivableFigures r = figures.receivables();
+                    int oldestOverdueDays = r.oldestOverdueDue() == null ? 0 : (int) ChronoUnit.DAYS.between(r.oldestOverdueDue(), asOf);
+                    CreditExposure exposure = CreditExposure.of(asOf, config.exposureHorizonDays(),
+                            figures.customer().getCreditLimit(), r.openReceivables(), r.overdueAmount(), oldestOverdueDays,
+                            figures.openOrders(), orderAmount);
+                    return new CreditStanding(figures.customer(), figures.existingOrder(), exposure, payment(r, periodStart, asOf));
+                });
     }
 
     private PaymentBehaviour payment(ReceivableFigures figures, LocalDate periodStart, LocalDate asOf) {

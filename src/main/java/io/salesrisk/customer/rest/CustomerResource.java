@@ -53,6 +53,8 @@ public class CustomerResource {
     @Transactional
     public CustomerView get(@PathParam("id") String id) {
         var customer = customers.find(id).orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
-        return CustomerView.of(customer, exposure.standing(id, customer.creditLimit, BigDecimal.ZERO, null, LocalDate.now(clock)));
+        var standing = exposure.standing(id, BigDecimal.ZERO, null, LocalDate.now(clock))
+                .orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
+        return CustomerView.of(customer, standing);
     }
 }

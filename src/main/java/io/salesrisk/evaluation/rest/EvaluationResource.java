@@ -3,6 +3,7 @@ package io.salesrisk.evaluation.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.salesrisk.decision.rest.DecisionView;
 import io.salesrisk.evaluation.service.EvaluationService;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,7 @@ public class EvaluationResource {
     /** Evaluates the order and returns APPROVE, REVIEW or BLOCK with conditions and reasons. */
     @POST
     @RolesAllowed({"sales", "risk-officer"})
-    public DecisionView evaluate(@Valid @NotNull EvaluateOrderRequest request) {
+    public Uni<DecisionView> evaluate(@Valid @NotNull EvaluateOrderRequest request) {
         return evaluations.evaluate(request, identity.getPrincipal().getName());
     }
 }

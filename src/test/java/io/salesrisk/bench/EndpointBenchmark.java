@@ -1,0 +1,236 @@
+package io.salesrisk.bench;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code POST /api/orders/evaluate} over loopback against the packaged service on PostgreSQL: every request
+ * evaluates a new order and persists it with its decision. Runs the service twice, once as shipped and once with
+ * {@code salesrisk.benchmark.bypass-engine=true}, and measures in each
+ * <ul>
+ *   <li>throughput with 64 concurrent clients (closed loop), and</li>
+ *   <li>p50/p99 latency at a fixed 500 requests/s (open loop, measured from the intended send time so that
+ *       queueing is not hidden).</li>
+ * </ul>
+ * Needs {@code ./mvnw package} first and PostgreSQL on 127.0.0.1:5432; bounded in time (about five minutes).
+ */
+public final class EndpointBenchmark {
+
+    private static final String JAR = System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar");
+    private static final String ADMIN_URL = System.getProperty("bench.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String DB = "salesrisk_bench";
+    private static final int PORT = Integer.getInteger("bench.port", 18181);
+    private static final int CUSTOMERS = Integer.getInteger("bench.customers", 2000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+    private static final int RATE = Integer.getInteger("bench.rate", 500);
+    private static final long SECONDS = Long.getLong("bench.seconds", 30);
+    private static final long WARMUP_SECONDS = Long.getLong("bench.warmup", 75);
+    private static final String PASSWORD = "bench-secret";
+
+    /** Vert.x's client on one event loop: light enough that the load generator does not starve the service. */
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(CLIENTS)
+            .setKeepAlive(true).setConnectTimeout(5000));
+    private final java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
+    private final String auth = "Basic " + Base64.getEncoder().encodeToString(("bench:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final AtomicLong orderNumber = new AtomicLong();
+
+    record Result(String mode, double throughput, long throughputErrors, double p50, double p99, double max,
+                  double achievedRate, long rateErrors) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!Files.exists(Path.of(JAR))) {
+            throw new IllegalStateException(JAR + " not found: run ./mvnw package -DskipTests first");
+        }
+        EndpointBenchmark benchmark = new EndpointBenchmark();
+        Result withEngine = benchmark.measure("engine", false);
+        Result bypassed = benchmark.measure("engine skipped", true);
+        System.out.printf(Locale.ROOT, "%n%-16s %12s %8s %10s %10s %10s %10s%n", "mode", "orders/s", "errors",
+                "p50 ms", "p99 ms", "max ms", "at rate/s");
+        for (Result r : List.of(withEngine, bypassed)) {
+            System.out.printf(Locale.ROOT, "%-16s %,12.0f %8d %10.2f %10.2f %10.2f %10.0f%n", r.mode(), r.throughput(),
+                    r.throughputErrors() + r.rateErrors(), r.p50(), r.p99(), r.max(), r.achievedRate());
+        }
+        System.out.printf(Locale.ROOT, "RESULT endpoint: %.0f evaluated and persisted orders/s with %d clients; p50 %.2f ms, p99 %.2f ms at %d requests/s%n",
+                withEngine.throughput(), CLIENTS, withEngine.p50(), withEngine.p99(), RATE);
+        System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint with the engine skipped: %.2fx throughput, %.2fx p50, %.2fx p99%n",
+                withEngine.throughput() / bypassed.throughput(), withEngine.p50() / bypassed.p50(), withEngine.p99() / bypassed.p99());
+        System.exit(0);
+    }
+
+    private Result measure(String mode, boolean bypassEngine) throws Exception {
+        recreateDatabase();
+        Process service = start(bypassEngine);
+        try {
+            waitUntilReady(service);
+            // the JIT needs about a minute of full load on 2 cores before the service reaches steady state
+            closedLoop(WARMUP_SECONDS);
+            long[] errors = new long[1];
+            double throughput = closedLoop(SECONDS, errors);
+            Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+            long[] rateErrors = new long[1];
+            double achieved = openLoop(SECONDS, latency, rateErrors);
+            return new Result(mode, throughput, errors[0], latency.getValueAtPercentile(50) / 1e6,
+                    latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0]);
+        } finally {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DB);
+        }
+    }
+
+    private Process start(boolean bypassEngine) throws IOException {
+        String dbUrl = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + DB;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Dquarkus.http.port=" + PORT,
+                "-Dquarkus.datasource.jdbc.url=" + dbUrl,
+                "-Dquarkus.log.level=WARN",
+                "-Dquarkus.log.category.\"io.salesrisk\".level=INFO",
+                "-Dsalesrisk.demo.enabled=true",
+                "-Dsalesrisk.demo.customers=" + CUSTOMERS,
+                "-Dsalesrisk.security.users.bench.password-hash=" + BcryptUtil.bcryptHash(PASSWORD, 10),
+                "-Dsalesrisk.security.users.bench.roles=sales",
+                "-Dsalesrisk.benchmark.bypass-engine=" + bypassEngine,
+                "-jar", JAR));
+        Path log = Path.of("target", "bench-service-" + (bypassEngine ? "bypass" : "engine") + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private void waitUntilReady(Process service) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited; see target/bench-service-*.log");
+            }
+            try {
+                HttpResponse<String> ready = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not become ready in 120 s");
+    }
+
+    private String nextOrder(SplittableRandom random) {
+        long n = orderNumber.incrementAndGet();
+        return """
+                {"orderId":"BENCH-%d","customerId":"C%06d","amount":%d,"currency":"EUR","orderDate":"2026-11-27",
+                 "paymentTermsDays":30,"discountPercent":%d,"contractSigned":%s,"salesRep":"rep-01"}"""
+                .formatted(n, 1 + random.nextInt(CUSTOMERS), 500 + random.nextInt(40_000), random.nextInt(20),
+                        random.nextDouble() < 0.8);
+    }
+
+    /** Sends one order; the future completes with the HTTP status (or fails on a connection error). */
+    private Future<Integer> send(String body) {
+        return client.request(HttpMethod.POST, PORT, "127.0.0.1", "/api/orders/evaluate")
+                .compose(request -> request.putHeader("Content-Type", "application/json")
+                        .putHeader("Authorization", auth)
+                        .send(Buffer.buffer(body))
+                        .compose(response -> response.body().map(ignored -> response.statusCode())));
+    }
+
+    private double closedLoop(long seconds) throws InterruptedException {
+        return closedLoop(seconds, new long[1]);
+    }
+
+    /** CLIENTS concurrent clients, each sending the next order as soon as the previous one was answered. */
+    private double closedLoop(long seconds, long[] errors) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        LongAdder failed = new LongAdder();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch finished = new CountDownLatch(CLIENTS);
+        SplittableRandom random = new SplittableRandom(1);
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            vertx.runOnContext(ignored -> loop(random, end, done, failed, finished));
+        }
+        finished.await(seconds + 60, TimeUnit.SECONDS);
+        errors[0] = failed.sum();
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void loop(SplittableRandom random, long end, LongAdder done, LongAdder failed, CountDownLatch finished) {
+        if (System.nanoTime() >= end) {
+            finished.countDown();
+            return;
+        }
+        send(nextOrder(random)).onComplete(result -> {
+            (result.succeeded() && result.result() == 200 ? done : failed).increment();
+            loop(random, end, done, failed, finished);
+        });
+    }
+
+    /** Orders sent at a fixed rate whatever the answers; latency counted from when each was due to be sent. */
+    private double openLoop(long seconds, Histogram latency, long[] errors) throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(99);
+        LongAdder failed = new LongAdder();
+        long intervalNanos = 1_000_000_000L / RATE;
+        long total = seconds * RATE;
+        long start = System.nanoTime();
+        long[] sent = {0};
+        CountDownLatch answered = new CountDownLatch((int) total);
+        vertx.setPeriodic(1, timer -> {
+            long due = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
+            while (sent[0] < due) {
+                long intended = start + sent[0]++ * intervalNanos;
+                send(nextOrder(random)).onComplete(result -> {
+                    if (result.succeeded() && result.result() == 200) {
+                        latency.recordValue(Math.max(0, System.nanoTime() - intended));
+                    } else {
+                        failed.increment();
+                    }
+                    answered.countDown();
+                });
+            }
+            if (sent[0] >= total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        answered.await(seconds + 60, TimeUnit.SECONDS);
+        errors[0] = failed.sum();
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+}
