@@ -61,7 +61,7 @@ class ImportResourceTest {
                 .body("detail", equalTo("customers.csv has 8 error(s); nothing was imported"))
                 .body("errors.findAll { it.line == 3 }.field", hasItems("segment", "years_in_business", "external_rating", "credit_limit"))
                 .body("errors.findAll { it.line == 4 }.field", hasItems("id", "risk_class", "payment_terms_days"))
-                .body("errors.find { it.line == 5 }.message", containsString("repeats the customer of line 2"))
+                .body("errors.find { it.line == 5 }.message", containsString("repeats line 2"))
                 .body("errors.find { it.field == 'years_in_business' }.value", equalTo("five"));
 
         riskOfficer().get("/api/customers/" + good).then().statusCode(404);
@@ -141,7 +141,7 @@ class ImportResourceTest {
                 .body("errors", hasSize(2))
                 .body("errors[0].line", equalTo(3))
                 .body("errors[0].message", containsString("expected YYYY-MM"))
-                .body("errors[1].message", containsString("of line 2"));
+                .body("errors[1].message", containsString("repeats line 2"));
 
         csv("""
                 customer_id,month,amount

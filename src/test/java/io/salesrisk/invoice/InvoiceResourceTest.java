@@ -55,6 +55,19 @@ class InvoiceResourceTest {
     }
 
     @Test
+    void shouldRefuseAnInvoiceForAnotherCustomersOrder() {
+        String owner = createCustomer("A", "SMB", "100000", 30);
+        String other = createCustomer("A", "SMB", "100000", 30);
+        String orderId = uniqueId("SO");
+        sales().body(order(orderId, owner, "1000", "EUR", 30, "0", true)).post("/api/orders/evaluate").then().statusCode(200);
+        LocalDate today = LocalDate.now();
+
+        riskOfficer().body(invoice(other, orderId, today, today.plusDays(30), "1000", "0", null))
+                .put("/api/invoices/" + uniqueId("I")).then().statusCode(422)
+                .body("errors[0].field", equalTo("orderId"));
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownCustomer() {
         LocalDate today = LocalDate.now();
         riskOfficer().body(invoice("NOPE", null, today, today.plusDays(30), "100", "0", null))

@@ -124,6 +124,11 @@ public final class CsvRow {
         };
     }
 
+    /** Problems reported so far in the whole file (lets a reader tell whether this row added any). */
+    public int errorCount() {
+        return errors.size();
+    }
+
     /** Reports a problem at this line and column. */
     public void error(String column, String value, String message) {
         errors.add(ProblemDetail.csv(line, column, value, column + " " + message));

@@ -9,6 +9,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+
+import io.salesrisk.common.problem.ProblemDetail;
 
 /** Small JDBC helpers for bulk writes: existence checks in chunks and batched statements. */
 final class JdbcWriter {
@@ -24,26 +27,58 @@ final class JdbcWriter {
         void bind(PreparedStatement statement, T item) throws SQLException;
     }
 
-    /** Which of the keys already exist, as values of {@code column} in {@code table}. */
-    static Set<String> existing(Connection connection, String table, String column, Collection<String> keys) throws SQLException {
-        Set<String> found = new HashSet<>();
+    /** Receives one result row. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code select ... IN (keys)} in chunks of {@link #CHUNK} keys, passing every row to the reader. */
+    static void selectIn(Connection connection, String selectWhereIn, Collection<String> keys, RowReader reader) throws SQLException {
         List<String> all = new ArrayList<>(new HashSet<>(keys));
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + column + " FROM " + table + " WHERE " + column + " IN (" + marks + ")")) {
+            try (PreparedStatement select = connection.prepareStatement(selectWhereIn + " (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(rows.getString(1));
+                        reader.read(rows);
                     }
                 }
             }
         }
+    }
+
+    /** Which of the keys already exist, as values of {@code column} in {@code table}. */
+    static Set<String> existing(Connection connection, String table, String column, Collection<String> keys) throws SQLException {
+        Set<String> found = new HashSet<>();
+        selectIn(connection, "SELECT " + column + " FROM " + table + " WHERE " + column + " IN", keys,
+                row -> found.add(row.getString(1)));
         return found;
+    }
+
+    /** Reports every line whose customer does not exist. */
+    static <T> void requireCustomers(Connection connection, List<T> lines, Function<T, Integer> lineNumber,
+                                     Function<T, String> customerId, List<ProblemDetail> errors) throws SQLException {
+        Set<String> customers = existing(connection, "customers", "id", lines.stream().map(customerId).toList());
+        for (T line : lines) {
+            String customer = customerId.apply(line);
+            if (!customers.contains(customer)) {
+                errors.add(ProblemDetail.csv(lineNumber.apply(line), "customer_id", customer,
+                        "customer_id " + customer + " does not exist; import customers first"));
+            }
+        }
+    }
+
+    /** Lines split into those whose key is new and those that replace an existing row. */
+    record Split<T>(List<T> created, List<T> updated) {
+        static <T> Split<T> by(List<T> lines, Set<String> existing, Function<T, String> key) {
+            return new Split<>(lines.stream().filter(l -> !existing.contains(key.apply(l))).toList(),
+                    lines.stream().filter(l -> existing.contains(key.apply(l))).toList());
+        }
     }
 
     /** Executes {@code sql} once per item, in JDBC batches. */

@@ -46,6 +46,12 @@ public class InvoiceService {
         if (customers.findById(request.customerId()) == null) {
             throw new NotFoundException("customerId", "customer " + request.customerId() + " does not exist");
         }
+        String orderId = request.orderId() == null || request.orderId().isBlank() ? null : request.orderId();
+        var order = orderId == null ? null : orders.findById(orderId);
+        if (order != null && !order.customerId.equals(request.customerId())) {
+            throw InvalidInputException.field("orderId", "order " + orderId + " belongs to customer " + order.customerId
+                    + ", not " + request.customerId());
+        }
         InvoiceEntity invoice = invoices.findById(id);
         boolean created = invoice == null;
         if (created) {
@@ -53,7 +59,7 @@ public class InvoiceService {
             invoice.id = id;
         }
         invoice.customerId = request.customerId();
-        invoice.orderId = request.orderId() == null || request.orderId().isBlank() ? null : request.orderId();
+        invoice.orderId = orderId;
         invoice.issueDate = request.issueDate();
         invoice.dueDate = request.dueDate();
         invoice.amount = request.amount().setScale(2, RoundingMode.HALF_UP);
