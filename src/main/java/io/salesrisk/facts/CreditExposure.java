@@ -50,7 +50,7 @@ public class CreditExposure {
         e.overduePercentOfLimit = percentOf(e.overdueAmount, e.creditLimit);
         e.orderAmount = money(orderAmount);
         e.projectedExposure = e.totalExposure.add(e.orderAmount);
-        e.projectedOverLimit = e.projectedExposure.subtract(e.creditLimit).max(BigDecimal.ZERO);
+        e.projectedOverLimit = money(e.projectedExposure.subtract(e.creditLimit).max(BigDecimal.ZERO));
         e.projectedOverLimitPercent = percentOf(e.projectedOverLimit, e.creditLimit);
         return e;
     }

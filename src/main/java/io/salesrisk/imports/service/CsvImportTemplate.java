@@ -46,7 +46,9 @@ abstract class CsvImportTemplate<L> implements CsvImporter {
     protected abstract String key(L line);
 
     /** The column to blame when a key repeats. */
-    protected abstract String keyColumn();
+    protected String keyColumn() {
+        return "id";
+    }
 
     /** Checks against stored data, such as referenced customers; reports into {@code errors}. */
     protected void check(Connection connection, List<L> lines, List<ProblemDetail> errors) throws SQLException {

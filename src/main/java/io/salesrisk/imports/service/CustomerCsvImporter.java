@@ -55,11 +55,6 @@ public class CustomerCsvImporter extends CsvImportTemplate<CustomerCsvImporter.L
     }
 
     @Override
-    protected String keyColumn() {
-        return "id";
-    }
-
-    @Override
     protected Line read(CsvRow row) {
         String id = row.text("id", true, 64);
         String name = row.text("name", true, 200);

@@ -65,11 +65,6 @@ public class InvoiceCsvImporter extends CsvImportTemplate<InvoiceCsvImporter.Lin
     }
 
     @Override
-    protected String keyColumn() {
-        return "id";
-    }
-
-    @Override
     protected Line read(CsvRow row) {
         String id = row.text("id", true, 64);
         String customerId = row.text("customer_id", true, 64);

@@ -67,11 +67,6 @@ public class OrderCsvImporter extends CsvImportTemplate<OrderCsvImporter.Line> {
     }
 
     @Override
-    protected String keyColumn() {
-        return "id";
-    }
-
-    @Override
     protected Line read(CsvRow row) {
         String id = row.text("id", true, 64);
         String customerId = row.text("customer_id", true, 64);
