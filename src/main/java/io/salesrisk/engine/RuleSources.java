@@ -14,6 +14,19 @@ public record RuleSources(List<RuleFile> files) {
         files = files.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
     }
 
+    /** Folder of business test scenarios; files there are tests of the rules, not rules. */
+    public static final String SCENARIO_FOLDER = "decision-tables/scenarios/";
+
+    /** The DRL files and decision tables. */
+    public List<RuleFile> ruleFiles() {
+        return files.stream().filter(file -> !file.path().startsWith(SCENARIO_FOLDER)).toList();
+    }
+
+    /** The business test scenarios (csv or xlsx) shipped with the rules. */
+    public List<RuleFile> scenarioFiles() {
+        return files.stream().filter(file -> file.path().startsWith(SCENARIO_FOLDER)).toList();
+    }
+
     /** SHA-256 over every path and content, hex encoded. Same files, same hash, on every machine. */
     public String contentHash() {
         try {

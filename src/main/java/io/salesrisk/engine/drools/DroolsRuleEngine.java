@@ -4,6 +4,7 @@ import io.salesrisk.engine.CompileMessage;
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.engine.RuleEngine;
 import io.salesrisk.engine.RuleFile;
+import io.salesrisk.engine.RulePolicy;
 import io.salesrisk.engine.RuleSetCompilationException;
 import io.salesrisk.engine.RuleSources;
 import io.salesrisk.engine.table.DecisionTableParser;
@@ -31,6 +32,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +45,15 @@ import java.util.regex.Pattern;
  * the sheet and cell it came from.
  */
 public final class DroolsRuleEngine implements RuleEngine {
+
+    /** Tables larger than this are compiled in slices of this many rules, one slice per core at a time. */
+    static final int CHUNK_RULES = 250;
+    private static final ExecutorService COMPILERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "rule-compiler");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 
@@ -60,42 +74,48 @@ public final class DroolsRuleEngine implements RuleEngine {
         Map<String, RuleRef> refs = new HashMap<>();
         Map<String, GeneratedDrl> generated = new HashMap<>();
         Map<String, RuleFile> filesByResource = new HashMap<>();
-        List<Resource> resources = new ArrayList<>();
+        List<Resource> shared = new ArrayList<>();
+        List<List<Resource>> chunks = new ArrayList<>();
 
-        for (RuleFile file : sources.files()) {
+        for (RuleFile file : sources.ruleFiles()) {
             if (file.isDrl()) {
-                resources.add(resource(file.path(), file.content()));
+                messages.addAll(RulePolicy.checkDrl(file));
+                shared.add(resource(file.path(), file.content()));
                 filesByResource.put(file.path(), file);
                 refs.putAll(drlRules(file));
             } else if (file.isWorkbook()) {
                 GeneratedDrl drl = generate(file, messages);
-                if (drl != null) {
-                    String resourcePath = file.path() + ".drl";
-                    resources.add(resource(resourcePath, drl.drl().getBytes(StandardCharsets.UTF_8)));
-                    generated.put(resourcePath, drl);
+                if (drl == null) {
+                    continue;
+                }
+                refs.putAll(drl.rules());
+                messages.addAll(RulePolicy.checkTable(file.fileName(), drl));
+                List<GeneratedDrl> parts = drl.rules().size() > CHUNK_RULES ? drl.split(CHUNK_RULES) : List.of(drl);
+                for (int i = 0; i < parts.size(); i++) {
+                    String resourcePath = file.path() + (parts.size() == 1 ? "" : ".part" + i) + ".drl";
+                    Resource resource = resource(resourcePath, parts.get(i).drl().getBytes(StandardCharsets.UTF_8));
+                    generated.put(resourcePath, parts.get(i));
                     filesByResource.put(resourcePath, file);
-                    refs.putAll(drl.rules());
+                    if (parts.size() == 1) {
+                        shared.add(resource);
+                    } else {
+                        chunks.add(List.of(resource));
+                    }
                 }
             } else {
                 messages.add(CompileMessage.error(file.fileName(), 0, "not a rule file: expected .drl, .xlsx or .xls"));
             }
         }
 
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(new Properties(), factClassLoader));
-        CompositeKnowledgeBuilder batch = builder.batch();
-        resources.forEach(resource -> batch.add(resource, ResourceType.DRL));
-        try {
-            batch.build();
-        } catch (RuntimeException e) {
-            // Drools throws for some malformed input instead of reporting it; its errors are still collected below
-            if (!builder.hasErrors()) {
-                messages.add(CompileMessage.error(null, 0, "the rule compiler failed: " + e.getMessage()));
-            }
-        }
+        List<List<Resource>> units = new ArrayList<>();
+        units.add(shared);
+        units.addAll(chunks);
+        List<KnowledgeBuilder> builders = buildInParallel(units, messages);
         CompileErrorMapper mapper = new CompileErrorMapper(generated, filesByResource);
-        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            messages.add(mapper.map(result));
+        for (KnowledgeBuilder builder : builders) {
+            for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+                messages.add(mapper.map(result));
+            }
         }
         List<CompileMessage> located = mapper.finish(messages);
         if (located.stream().anyMatch(m -> m.level() == CompileMessage.Level.ERROR)) {
@@ -103,8 +123,46 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         InternalKnowledgeBase knowledgeBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(new Properties(), factClassLoader));
-        knowledgeBase.addPackages(builder.getKnowledgePackages());
+        for (KnowledgeBuilder builder : builders) {
+            knowledgeBase.addPackages(builder.getKnowledgePackages());
+        }
         return new DroolsRuleSet(sources, knowledgeBase, refs, located, maxFirings);
+    }
+
+    /**
+     * Compiles each unit in its own builder, in parallel: the first unit holds the DRL files and small tables, the
+     * others are slices of large tables, whose rules are independent of each other.
+     */
+    private List<KnowledgeBuilder> buildInParallel(List<List<Resource>> units, List<CompileMessage> messages) {
+        List<CompletableFuture<KnowledgeBuilder>> futures = new ArrayList<>();
+        for (List<Resource> unit : units) {
+            futures.add(CompletableFuture.supplyAsync(() -> build(unit), COMPILERS));
+        }
+        List<KnowledgeBuilder> builders = new ArrayList<>();
+        for (CompletableFuture<KnowledgeBuilder> future : futures) {
+            try {
+                builders.add(future.join());
+            } catch (CompletionException e) {
+                messages.add(CompileMessage.error(null, 0, "the rule compiler failed: " + e.getCause().getMessage()));
+            }
+        }
+        return builders;
+    }
+
+    private KnowledgeBuilder build(List<Resource> resources) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(new Properties(), factClassLoader));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        resources.forEach(resource -> batch.add(resource, ResourceType.DRL));
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            // Drools throws for some malformed input instead of reporting it; its errors are still collected
+            if (!builder.hasErrors()) {
+                throw e;
+            }
+        }
+        return builder;
     }
 
     private static Resource resource(String path, byte[] content) {
