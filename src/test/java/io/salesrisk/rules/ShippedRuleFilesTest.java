@@ -4,6 +4,7 @@ import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.engine.RuleFile;
 import io.salesrisk.engine.RuleSources;
 import io.salesrisk.engine.drools.DroolsRuleEngine;
+import io.salesrisk.ruleset.scenario.ScenarioRunner;
 import io.salesrisk.ruleset.service.RuleFolders;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +21,27 @@ class ShippedRuleFilesTest {
     @Test
     void shouldShipDrlAndDecisionTables() {
         assertThat(shipped.files()).extracting(RuleFile::path)
-                .contains("rules/order-checks.drl", "decision-tables/order-credit-checks.xlsx");
+                .contains("rules/order-checks.drl", "decision-tables/order-credit-checks.xlsx",
+                        "decision-tables/scenarios/order-scenarios.csv");
     }
 
     @Test
     void shouldCompileEveryShippedFileOnItsOwn() throws Exception {
-        for (RuleFile file : shipped.files()) {
+        for (RuleFile file : shipped.ruleFiles()) {
             CompiledRuleSet rules = new DroolsRuleEngine(10_000).compile(new RuleSources(List.of(file)));
             assertThat(rules.rules()).as(file.path()).isNotEmpty();
             assertThat(rules.warnings()).as(file.path()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldPassEveryShippedScenario() throws Exception {
+        CompiledRuleSet rules = new DroolsRuleEngine(10_000).compile(shipped);
+
+        var results = ScenarioRunner.run(rules, shipped.scenarioFiles());
+
+        assertThat(results).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(results).allSatisfy(result -> assertThat(result.passed()).as(result.toString()).isTrue());
     }
 
     @Test

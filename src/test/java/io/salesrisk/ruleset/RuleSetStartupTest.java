@@ -1,75 +1,89 @@
 package io.salesrisk.ruleset;
 
 import io.salesrisk.engine.drools.DroolsRuleEngine;
-import io.salesrisk.ruleset.config.RulesConfig;
+import io.salesrisk.ruleset.persistence.RuleSetStatus;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
+import io.salesrisk.ruleset.service.CompiledRuleSets;
+import io.salesrisk.ruleset.service.RuleFolderWatcher;
 import io.salesrisk.ruleset.service.RuleFolders;
-import io.salesrisk.ruleset.service.RuleSetStartup;
+import io.salesrisk.ruleset.service.RuleSetBootstrap;
+import io.salesrisk.ruleset.service.RuleSetService;
+import io.salesrisk.testsupport.InMemoryRuleSetStore;
+import io.salesrisk.testsupport.TestRulesConfig;
 import io.salesrisk.testsupport.WorkbookBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Startup compiles the rule folders; a broken file stops it with the file, sheet and cell at fault. */
+/** Startup runs the rule folders; a broken file stops a first start naming the cell, but never replaces a working version. */
 class RuleSetStartupTest {
 
     @TempDir
     Path folders;
 
-    private RuleSetStartup startup(ActiveRuleSet active) {
-        RulesConfig config = new RulesConfig() {
-            public String drlDir() {
-                return folders.resolve("rules").toString();
-            }
+    private final InMemoryRuleSetStore store = new InMemoryRuleSetStore();
+    private final ActiveRuleSet active = new ActiveRuleSet();
 
-            public String tablesDir() {
-                return folders.resolve("decision-tables").toString();
-            }
-
-            public int maxFirings() {
-                return 100;
-            }
-        };
-        return new RuleSetStartup(new DroolsRuleEngine(100), new RuleFolders(config), active);
+    private RuleSetBootstrap bootstrap() {
+        TestRulesConfig config = new TestRulesConfig(folders.resolve("rules"), folders.resolve("decision-tables"), true, true);
+        DroolsRuleEngine engine = new DroolsRuleEngine(100);
+        RuleSetService service = new RuleSetService(engine, store, new CompiledRuleSets(engine, store), active, config,
+                Clock.systemUTC());
+        RuleFolders ruleFolders = new RuleFolders(config);
+        return new RuleSetBootstrap(service, ruleFolders, active, new RuleFolderWatcher(ruleFolders, service, config), config);
     }
 
-    private void write(String brokenValue) throws Exception {
+    private void write(Object limitValue) throws Exception {
         Files.createDirectories(folders.resolve("rules"));
         Files.createDirectories(folders.resolve("decision-tables"));
-        Files.copy(Path.of("rules/order-checks.drl"), folders.resolve("rules/order-checks.drl"));
+        Files.copy(Path.of("rules/order-checks.drl"), folders.resolve("rules/order-checks.drl"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         WorkbookBuilder workbook = new WorkbookBuilder();
         workbook.sheet("Limits").ruleSet("io.salesrisk.rules", "io.salesrisk.facts.*", null)
                 .table(5, "Limit").condition("check: OrderCheck", "order.amount > $param", "Max amount")
                 .action("check.review(\"too big\");", "Review").header()
-                .row(1000, "x").row(brokenValue, "x").end().done();
+                .row(1000, "x").row(limitValue, "x").end().done();
         Files.write(folders.resolve("decision-tables/credit-limits.xlsx"), workbook.bytes());
         // an Excel lock file next to it is not a rule file
         Files.write(folders.resolve("decision-tables/~$credit-limits.xlsx"), new byte[]{1, 2, 3});
     }
 
     @Test
-    void shouldActivateTheCompiledFolders() throws Exception {
-        write("2000");
-        ActiveRuleSet active = new ActiveRuleSet();
+    void shouldActivateTheFoldersOnAFreshDatabase() throws Exception {
+        write(2000);
 
-        startup(active).onStart(null);
+        bootstrap().start();
 
         assertThat(active.current().rules()).hasSize(3);
+        assertThat(store.activeVersion()).contains(active.current().version());
     }
 
     @Test
-    void shouldRefuseToStartWithABrokenTableNamingSheetAndCell() throws Exception {
+    void shouldRefuseAFirstStartWithABrokenTableNamingSheetAndCell() throws Exception {
         write("2OOO");
-        ActiveRuleSet active = new ActiveRuleSet();
 
-        assertThatThrownBy(() -> startup(active).onStart(null))
+        assertThatThrownBy(() -> bootstrap().start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("credit-limits.xlsx, sheet Limits, B11");
         assertThat(active.find()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheWorkingVersionWhenTheFolderBreaksLater() throws Exception {
+        write(2000);
+        bootstrap().start();
+        String working = active.current().version();
+        write("2OOO");
+
+        bootstrap().start();
+
+        assertThat(active.current().version()).isEqualTo(working);
+        assertThat(store.list()).extracting(r -> r.status()).contains(RuleSetStatus.REJECTED, RuleSetStatus.ACTIVE);
     }
 }

@@ -3,6 +3,8 @@ package io.salesrisk.decision.rest;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.decision.persistence.DecisionRepository;
 import io.salesrisk.decision.service.DecisionViews;
+import io.salesrisk.explanation.Explanation;
+import io.salesrisk.explanation.ExplanationService;
 import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -26,11 +28,14 @@ public class DecisionResource {
     private final DecisionRepository decisions;
     private final SalesOrderRepository orders;
     private final DecisionViews views;
+    private final ExplanationService explanations;
 
-    public DecisionResource(DecisionRepository decisions, SalesOrderRepository orders, DecisionViews views) {
+    public DecisionResource(DecisionRepository decisions, SalesOrderRepository orders, DecisionViews views,
+                            ExplanationService explanations) {
         this.decisions = decisions;
         this.orders = orders;
         this.views = views;
+        this.explanations = explanations;
     }
 
     /** One decision with the facts the engine saw and the rules that fired. */
@@ -42,6 +47,13 @@ public class DecisionResource {
         return decisions.findByIdOptional(uuid)
                 .map(d -> views.of(d, true))
                 .orElseThrow(() -> new NotFoundException(null, "decision " + id + " does not exist"));
+    }
+
+    /** Why the decision came out as it did: matched table rows against their thresholds, nearest misses. */
+    @GET
+    @Path("/decisions/{id}/explain")
+    public Explanation explain(@PathParam("id") String id) {
+        return explanations.explain(parse(id));
     }
 
     /** Every decision taken on an order, newest first. */

@@ -11,6 +11,7 @@ import io.salesrisk.engine.table.DecisionTableParser;
 import io.salesrisk.engine.table.DecisionTableWorkbook;
 import io.salesrisk.engine.table.DrlRenderer;
 import io.salesrisk.engine.table.GeneratedDrl;
+import io.salesrisk.engine.table.TableAnalyzer;
 import io.salesrisk.engine.table.WorkbookReader;
 import io.salesrisk.facts.RuleRef;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -181,6 +182,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
             GeneratedDrl drl = DrlRenderer.render(workbook);
             messages.addAll(drl.messages());
+            messages.addAll(TableAnalyzer.analyse(file.fileName(), workbook.tables(), workbook.properties()));
             return drl;
         } catch (IOException e) {
             messages.add(CompileMessage.error(file.fileName(), 0, e.getMessage()));

@@ -1,5 +1,6 @@
 package io.salesrisk.engine.table;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -21,6 +22,14 @@ import java.util.List;
  * are read as percentage points (15 % becomes 15), whole numbers lose their ".0", dates become ISO dates.
  */
 public final class WorkbookReader {
+
+    static {
+        // uploads are untrusted: POI refuses zip bombs (entries that inflate more than 100x, or beyond these sizes)
+        // and, by default, XML with DOCTYPE declarations (entity expansion tricks)
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+        ZipSecureFile.setMaxTextSize(50L * 1024 * 1024);
+    }
 
     private WorkbookReader() {
     }

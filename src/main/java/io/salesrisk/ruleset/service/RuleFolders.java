@@ -32,7 +32,7 @@ public class RuleFolders {
         return Path.of(config.tablesDir());
     }
 
-    /** Every rule file, byte for byte. Sub-folders (such as scenarios/) and editor lock files are skipped. */
+    /** Every rule file and scenario file, byte for byte; editor lock files are skipped. */
     public RuleSources read() {
         return read(drlDir(), tablesDir());
     }
@@ -42,6 +42,10 @@ public class RuleFolders {
         List<RuleFile> files = new ArrayList<>();
         files.addAll(readFolder(drlDir, "rules/", ".drl"));
         files.addAll(readFolder(tablesDir, "decision-tables/", ".xlsx", ".xls"));
+        Path scenarios = tablesDir.resolve("scenarios");
+        if (Files.isDirectory(scenarios)) {
+            files.addAll(readFolder(scenarios, RuleSources.SCENARIO_FOLDER, ".csv", ".xlsx"));
+        }
         return new RuleSources(files);
     }
 
@@ -61,6 +65,30 @@ public class RuleFolders {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Names, sizes and modification times of the rule files: cheap to take every second, and it changes whenever a
+     * file is saved, added or removed.
+     */
+    public String fingerprint() {
+        StringBuilder fingerprint = new StringBuilder();
+        for (Path folder : List.of(drlDir(), tablesDir(), tablesDir().resolve("scenarios"))) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(folder)) {
+                for (Path path : entries.filter(Files::isRegularFile).sorted().toList()) {
+                    if (isRuleFile(path.getFileName().toString(), ".drl", ".xlsx", ".xls", ".csv")) {
+                        fingerprint.append(path).append(':').append(Files.size(path)).append(':')
+                                .append(Files.getLastModifiedTime(path).toMillis()).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                fingerprint.append(folder).append(":unreadable\n");
+            }
+        }
+        return fingerprint.toString();
     }
 
     /** Excel writes "~$name.xlsx" lock files and LibreOffice ".~lock.name#" while a file is open; they are not rules. */

@@ -1,0 +1,176 @@
+package io.salesrisk.explanation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesrisk.engine.table.SheetCell;
+import io.salesrisk.engine.table.TableColumn;
+import io.salesrisk.facts.MessageTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one decision-table condition against a stored fact snapshot, for the explanation. It reads the same
+ * condition shapes the table analysis does (==, forall, >, >=, <, <=, a bare field); anything else is reported as
+ * not readable rather than guessed.
+ */
+final class ConditionEvaluator {
+
+    private static final Pattern KEY = Pattern.compile("^([\\w.]+)\\s*==\\s*\"?\\$param\"?$");
+    private static final Pattern FORALL_KEY = Pattern.compile("^forall\\(\\s*\\|\\|\\s*\\)\\s*\\{\\s*([\\w.]+)\\s*==\\s*\"?\\$\"?\\s*}$");
+    private static final Pattern FIELD = Pattern.compile("^[A-Za-z_][\\w.]*$");
+    private static final Pattern BOUND = Pattern.compile("^([\\w.]+)\\s*(>=|<=|>|<)\\s*\\$param$");
+    private static final Pattern BINDING = Pattern.compile("^(?:\\w+\\s*:\\s*)?([\\w.]+)\\s*$");
+    /** Where each fact type sits in the stored snapshot. */
+    private static final Map<String, String> ROOTS = Map.of("OrderCheck", "", "Customer", "customer", "Order", "order",
+            "CreditExposure", "exposure", "PaymentBehaviour", "payment");
+
+    private ConditionEvaluator() {
+    }
+
+    /** The check, or null when the cell is empty (the condition does not apply to the row). */
+    static Explanation.ConditionCheck check(TableColumn column, SheetCell cell, JsonNode facts) {
+        if (cell.isBlank()) {
+            return null;
+        }
+        String label = column.label().isBlank() ? column.header().ref() : column.label().text();
+        String template = column.template().text().trim();
+        String root = root(column.objectType().text());
+        Matcher key = KEY.matcher(template);
+        Matcher forall = FORALL_KEY.matcher(template);
+        Matcher bound = BOUND.matcher(template);
+        String field;
+        String operator;
+        if (key.matches()) {
+            field = key.group(1);
+            operator = "==";
+        } else if (forall.matches()) {
+            field = forall.group(1);
+            operator = "in";
+        } else if (bound.matches()) {
+            field = bound.group(1);
+            operator = bound.group(2);
+        } else if (FIELD.matcher(template).matches()) {
+            field = template;
+            operator = "==";
+        } else {
+            return new Explanation.ConditionCheck(label, cell.ref(), null, null, cell.text(), null, null,
+                    template.replace("$param", cell.text()) + " (" + label + "): not read by the explanation");
+        }
+        String path = root == null ? null : (root.isEmpty() ? field : root + "." + field);
+        JsonNode value = path == null ? null : at(facts, path);
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return new Explanation.ConditionCheck(label, cell.ref(), path == null ? field : path, operator, cell.text(),
+                    null, null, field + " is not in the stored facts");
+        }
+        String input = value.isNumber() ? MessageTemplate.format(value.decimalValue()) : value.asText();
+        Boolean satisfied = switch (operator) {
+            case "==" -> equal(value, unquote(cell.text()));
+            case "in" -> splitList(cell.text()).stream().anyMatch(option -> equal(value, unquote(option)));
+            default -> compare(value, cell.text(), operator);
+        };
+        String threshold = cell.text();
+        String text = path + " " + input + " " + (Boolean.FALSE.equals(satisfied) ? "is not " : "") + operator + " "
+                + threshold + " (" + label + ")";
+        return new Explanation.ConditionCheck(label, cell.ref(), path, operator, threshold, input, satisfied, text);
+    }
+
+    /** How far a failed numeric condition is from holding, relative to the threshold (0 when not numeric). */
+    static double distance(Explanation.ConditionCheck check) {
+        if (check.input() == null || !Boolean.FALSE.equals(check.satisfied()) || check.operator().equals("==")
+                || check.operator().equals("in")) {
+            return Boolean.FALSE.equals(check.satisfied()) ? 1_000_000 : 0;
+        }
+        BigDecimal input = number(check.input());
+        BigDecimal threshold = number(check.threshold());
+        if (input == null || threshold == null) {
+            return 1_000_000;
+        }
+        BigDecimal gap = input.subtract(threshold).abs();
+        return gap.divide(threshold.abs().max(BigDecimal.ONE), 6, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** "short by 125,000.00" for a failed numeric condition. */
+    static String shortBy(Explanation.ConditionCheck check) {
+        BigDecimal input = number(check.input());
+        BigDecimal threshold = number(check.threshold());
+        if (input == null || threshold == null) {
+            return "";
+        }
+        return ", " + MessageTemplate.format(input.subtract(threshold).abs().setScale(Math.max(2, input.scale()), RoundingMode.HALF_UP))
+                + (check.operator().startsWith(">") ? " short" : " over");
+    }
+
+    private static String root(String objectType) {
+        if (objectType == null || objectType.isBlank()) {
+            return null;
+        }
+        Matcher binding = BINDING.matcher(objectType.trim());
+        if (!binding.matches()) {
+            return null;
+        }
+        String type = binding.group(1);
+        return ROOTS.get(type.substring(type.lastIndexOf('.') + 1));
+    }
+
+    private static JsonNode at(JsonNode facts, String path) {
+        JsonNode node = facts;
+        for (String part : path.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node;
+    }
+
+    private static boolean equal(JsonNode value, String expected) {
+        if (value.isNumber()) {
+            BigDecimal number = number(expected);
+            return number != null && value.decimalValue().compareTo(number) == 0;
+        }
+        return value.asText().trim().equals(expected.trim());
+    }
+
+    private static Boolean compare(JsonNode value, String cell, String operator) {
+        BigDecimal threshold = number(cell);
+        if (!value.isNumber() || threshold == null) {
+            return null;
+        }
+        int c = value.decimalValue().compareTo(threshold);
+        return switch (operator) {
+            case ">" -> c > 0;
+            case ">=" -> c >= 0;
+            case "<" -> c < 0;
+            default -> c <= 0;
+        };
+    }
+
+    private static BigDecimal number(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.replace(",", "").replace(" ", "").replace("%", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String unquote(String text) {
+        String trimmed = text.trim();
+        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+    }
+
+    private static List<String> splitList(String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+}

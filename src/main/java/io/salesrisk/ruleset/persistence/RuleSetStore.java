@@ -1,0 +1,39 @@
+package io.salesrisk.ruleset.persistence;
+
+import io.salesrisk.engine.RuleSources;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Where rule-set versions, their files, their audit trail and the active pointer are kept. */
+public interface RuleSetStore {
+
+    Optional<RuleSetRecord> find(String version);
+
+    /** Every version, newest first. */
+    List<RuleSetRecord> list();
+
+    /** Stores a new version with its files and a REGISTERED (or REJECTED) event. */
+    void insert(RuleSetRecord record, RuleSources files);
+
+    /** The exact files of a version. */
+    RuleSources files(String version);
+
+    /** The version every instance should run, if any was activated. */
+    Optional<String> activeVersion();
+
+    /** Records a four-eyes approval. */
+    void approve(String version, String approver, OffsetDateTime at);
+
+    /**
+     * Makes {@code version} the active one in one transaction: the previous active version becomes RETIRED, the
+     * pointer moves, and an ACTIVATED event names who did it and what it replaced.
+     *
+     * @return the version it replaced, if any
+     */
+    Optional<String> activate(String version, String actor, OffsetDateTime at);
+
+    /** A version's audit trail, oldest first. */
+    List<RuleSetEvent> events(String version);
+}

@@ -1,0 +1,89 @@
+package io.salesrisk.ruleset.scenario;
+
+import io.salesrisk.engine.CompiledRuleSet;
+import io.salesrisk.engine.RuleFile;
+import io.salesrisk.evaluation.service.OrderEvaluation;
+import io.salesrisk.evaluation.service.OrderEvaluator;
+import io.salesrisk.facts.Reason;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Runs every scenario of a rule set's scenario files against a compiled candidate and says what differed. */
+public final class ScenarioRunner {
+
+    /** Scenarios are evaluated as of a fixed day, so a result never depends on when the candidate was checked. */
+    static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+
+    private ScenarioRunner() {
+    }
+
+    public static List<ScenarioResult> run(CompiledRuleSet rules, List<RuleFile> scenarioFiles) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (RuleFile file : scenarioFiles) {
+            List<Scenario> scenarios;
+            try {
+                scenarios = ScenarioReader.read(file);
+            } catch (IOException e) {
+                results.add(new ScenarioResult(file.fileName(), "(file)", false, "a readable scenario file", e.getMessage(),
+                        List.of(file.fileName() + ": " + e.getMessage())));
+                continue;
+            }
+            for (Scenario scenario : scenarios) {
+                results.add(run(rules, scenario));
+            }
+        }
+        return results;
+    }
+
+    static ScenarioResult run(CompiledRuleSet rules, Scenario scenario) {
+        String expected = describe(scenario);
+        OrderEvaluation evaluation;
+        try {
+            evaluation = OrderEvaluator.evaluate(rules, ScenarioFacts.build(scenario.given(), AS_OF));
+        } catch (IllegalArgumentException e) {
+            return new ScenarioResult(scenario.location(), scenario.name(), false, expected, "not run",
+                    List.of(e.getMessage()));
+        }
+        String outcome = evaluation.decision().getOutcome().name();
+        Set<String> conditions = evaluation.decision().getConditions();
+        List<String> fired = evaluation.run().firedRules();
+        List<String> problems = new ArrayList<>();
+        if (!outcome.equalsIgnoreCase(scenario.expectedOutcome())) {
+            problems.add("outcome " + outcome + ", expected " + scenario.expectedOutcome().toUpperCase(Locale.ROOT));
+        }
+        if (scenario.expectedConditions() != null && !new HashSet<>(scenario.expectedConditions()).equals(conditions)) {
+            problems.add("conditions " + conditions + ", expected " + scenario.expectedConditions());
+        }
+        for (String rule : scenario.expectedRules()) {
+            if (fired.stream().noneMatch(name -> name.equals(rule) || name.startsWith(rule + "_"))) {
+                problems.add("rule " + rule + " did not fire");
+            }
+        }
+        if (scenario.expectedMessage() != null && evaluation.decision().getReasons().stream().map(Reason::message)
+                .noneMatch(message -> message.contains(scenario.expectedMessage()))) {
+            problems.add("no reason says '" + scenario.expectedMessage() + "'");
+        }
+        String actual = outcome + (conditions.isEmpty() ? "" : " with " + conditions) + ", fired " + fired;
+        return new ScenarioResult(scenario.location(), scenario.name(), problems.isEmpty(), expected, actual, problems);
+    }
+
+    private static String describe(Scenario scenario) {
+        StringBuilder text = new StringBuilder(scenario.expectedOutcome().toUpperCase(Locale.ROOT));
+        if (scenario.expectedConditions() != null && !scenario.expectedConditions().isEmpty()) {
+            text.append(" with ").append(scenario.expectedConditions());
+        }
+        if (!scenario.expectedRules().isEmpty()) {
+            text.append(", firing ").append(scenario.expectedRules());
+        }
+        if (scenario.expectedMessage() != null) {
+            text.append(", saying '").append(scenario.expectedMessage()).append("'");
+        }
+        return text.toString();
+    }
+}
