@@ -1,7 +1,9 @@
 package io.salesrisk.explanation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.decision.persistence.DecisionEntity;
@@ -147,7 +149,9 @@ public class ExplanationService {
 
     private JsonNode readTree(String text) {
         try {
-            return mapper.readTree(text);
+            // big decimals keep their scale, so 120000.00 is shown as money
+            return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored facts are not readable", e);
         }

@@ -28,6 +28,25 @@ public final class Api {
         return as("auditor", "audit123");
     }
 
+    public static RequestSpecification risk2() {
+        return as("risk2", "risk123");
+    }
+
+    /** A multipart upload of one rule file by a risk officer (no JSON content type). */
+    public static RequestSpecification upload(RequestSpecification as, String fileName, byte[] content) {
+        return as.contentType("multipart/form-data").multiPart("file", fileName, content);
+    }
+
+    /** The version the service runs now. */
+    public static String activeVersion() {
+        return riskOfficer().get("/api/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+
+    /** Makes {@code version} active again (a rollback needs no approval) and waits until it answers. */
+    public static void activate(String version) {
+        riskOfficer().post("/api/rulesets/" + version + "/activate").then().statusCode(200);
+    }
+
     public static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -267,22 +267,25 @@ public final class TableAnalyzer {
         }
     }
 
-    /** The values between two consecutive bands that neither covers, or null when they meet. */
+    /**
+     * The values between two consecutive bands that neither covers, or null when they meet. Whole-number bounds are
+     * read as whole-number bands, as risk officers write them: 0-39 followed by 40-59 leaves no gap.
+     */
     private static String hole(Range previous, Range next) {
         int c = previous.high().compareTo(next.low());
         if (c > 0 || (c == 0 && (previous.highInclusive() || next.lowInclusive()))) {
             return null;
         }
         boolean integers = previous.high().stripTrailingZeros().scale() <= 0 && next.low().stripTrailingZeros().scale() <= 0;
-        if (integers) {
-            BigDecimal from = previous.highInclusive() ? previous.high().add(BigDecimal.ONE) : previous.high();
-            BigDecimal to = next.lowInclusive() ? next.low().subtract(BigDecimal.ONE) : next.low();
-            if (!previous.highInclusive() && c == 0) {
-                return plain(previous.high());
-            }
-            return from.compareTo(to) == 0 ? plain(from) : "from " + plain(from) + " to " + plain(to);
+        if (!integers) {
+            return "between " + plain(previous.high()) + " and " + plain(next.low());
         }
-        return "between " + plain(previous.high()) + " and " + plain(next.low());
+        BigDecimal from = previous.highInclusive() ? previous.high().add(BigDecimal.ONE) : previous.high();
+        BigDecimal to = next.lowInclusive() ? next.low().subtract(BigDecimal.ONE) : next.low();
+        if (from.compareTo(to) > 0) {
+            return null;
+        }
+        return from.compareTo(to) == 0 ? plain(from) : "from " + plain(from) + " to " + plain(to);
     }
 
     private static String describe(Row a, Row b) {

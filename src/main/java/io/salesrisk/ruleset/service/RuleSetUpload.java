@@ -125,9 +125,15 @@ public final class RuleSetUpload {
 
     /** Where a file belongs in the rule folders, or null when it is not a rule file. */
     static String target(String path) {
-        int folder = Math.max(path.indexOf("rules/"), path.indexOf("decision-tables/"));
-        String relative = folder >= 0 && (path.indexOf("rules/") == folder || path.indexOf("decision-tables/") == folder)
-                ? path.substring(folder) : path;
+        String[] segments = path.split("/");
+        int start = -1;
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (segments[i].equals("rules") || segments[i].equals("decision-tables")) {
+                start = i;
+                break;
+            }
+        }
+        String relative = start < 0 ? path : String.join("/", java.util.Arrays.copyOfRange(segments, start, segments.length));
         if (relative.startsWith("rules/") && relative.endsWith(".drl")) {
             return relative;
         }
