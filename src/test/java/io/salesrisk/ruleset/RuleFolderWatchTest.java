@@ -1,0 +1,100 @@
+package io.salesrisk.ruleset;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.salesrisk.testsupport.ShippedTables;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.salesrisk.testsupport.Api.activeVersion;
+import static io.salesrisk.testsupport.Api.auditor;
+import static io.salesrisk.testsupport.Api.createCustomer;
+import static io.salesrisk.testsupport.Api.order;
+import static io.salesrisk.testsupport.Api.sales;
+import static io.salesrisk.testsupport.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Saving a table in the watched folder is compiled, checked and activated within 5 s; a broken save changes nothing. */
+@QuarkusTest
+@TestProfile(RuleFolderWatchTest.CopiedRuleFolders.class)
+class RuleFolderWatchTest {
+
+    /** Runs the service on a copy of the shipped rule folders that the test may edit. */
+    public static class CopiedRuleFolders implements QuarkusTestProfile {
+        static final Path ROOT = copy();
+
+        private static Path copy() {
+            try {
+                Path root = Files.createTempDirectory("salesrisk-rules");
+                for (String folder : List.of("rules", "decision-tables", "decision-tables/scenarios")) {
+                    Files.createDirectories(root.resolve(folder));
+                    try (Stream<Path> files = Files.list(Path.of(folder))) {
+                        for (Path file : files.filter(Files::isRegularFile).toList()) {
+                            Files.copy(file, root.resolve(folder).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+                return root;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("salesrisk.rules.drl-dir", ROOT.resolve("rules").toString(),
+                    "salesrisk.rules.tables-dir", ROOT.resolve("decision-tables").toString(),
+                    "salesrisk.rules.folder.auto-activate", "true");
+        }
+    }
+
+    private static final Path WORKBOOK = CopiedRuleFolders.ROOT.resolve("decision-tables/order-credit-checks.xlsx");
+
+    @Test
+    void shouldActivateASavedTableWithinFiveSecondsAndIgnoreABrokenOne() throws Exception {
+        String before = activeVersion();
+        String customer = createCustomer("B", "MIDMARKET", "5000000", 60);
+
+        // a risk officer saves the workbook with class B's maximum order value lowered to 210,000
+        Files.write(WORKBOOK, ShippedTables.withCell(WORKBOOK, "OrderValue", "C11", 210000));
+        String saved = waitForNewActiveVersion(before);
+        sales().body(order(uniqueId("SO"), customer, "220000", "EUR", 30, "0", true)).post("/api/orders/evaluate")
+                .then().statusCode(200).body("outcome", equalTo("REVIEW")).body("rulesetVersion", equalTo(saved));
+
+        // then saves a broken value: it is recorded as rejected and the saved version stays active
+        Files.write(WORKBOOK, ShippedTables.withCell(WORKBOOK, "OrderValue", "C11", "21OOOO"));
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() - start < 5_000 && !hasRejectedVersion()) {
+            Thread.sleep(200);
+        }
+        assertThat(hasRejectedVersion()).isTrue();
+        assertThat(activeVersion()).isEqualTo(saved);
+    }
+
+    private static boolean hasRejectedVersion() {
+        List<String> statuses = auditor().get("/api/rulesets").then().statusCode(200).extract().path("status");
+        return statuses.contains("REJECTED");
+    }
+
+    private static String waitForNewActiveVersion(String before) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() - start < 5_000) {
+            String now = activeVersion();
+            if (!now.equals(before)) {
+                return now;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the saved workbook was not activated within 5 s");
+    }
+}

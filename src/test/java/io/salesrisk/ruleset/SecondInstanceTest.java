@@ -1,0 +1,91 @@
+package io.salesrisk.ruleset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.salesrisk.common.persistence.SqlDialect;
+import io.salesrisk.engine.drools.DroolsRuleEngine;
+import io.salesrisk.ruleset.persistence.JdbcRuleSetStore;
+import io.salesrisk.ruleset.service.ActiveRuleSet;
+import io.salesrisk.ruleset.service.CompiledRuleSets;
+import io.salesrisk.ruleset.service.RuleSetService;
+import io.salesrisk.testsupport.ShippedTables;
+import io.salesrisk.testsupport.TestRulesConfig;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static io.salesrisk.testsupport.Api.activate;
+import static io.salesrisk.testsupport.Api.activeVersion;
+import static io.salesrisk.testsupport.Api.risk2;
+import static io.salesrisk.testsupport.Api.riskOfficer;
+import static io.salesrisk.testsupport.Api.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A second engine on the same PostgreSQL (its own rule engine, store and active reference, following the database
+ * once a second, as every instance does) converges on a version activated through the first within 5 s.
+ */
+@QuarkusTest
+class SecondInstanceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    SqlDialect dialect;
+    @Inject
+    ObjectMapper mapper;
+
+    private String shipped;
+
+    @AfterEach
+    void restore() {
+        if (shipped != null && !activeVersion().equals(shipped)) {
+            activate(shipped);
+        }
+    }
+
+    @Test
+    void shouldConvergeOnEveryActivationWithinFiveSeconds() throws Exception {
+        shipped = activeVersion();
+        DroolsRuleEngine engine = new DroolsRuleEngine(10_000);
+        JdbcRuleSetStore store = new JdbcRuleSetStore(dataSource, dialect, mapper);
+        ActiveRuleSet secondActive = new ActiveRuleSet();
+        RuleSetService second = new RuleSetService(engine, store, new CompiledRuleSets(engine, store), secondActive,
+                new TestRulesConfig(Path.of("rules"), Path.of("decision-tables"), true, false), Clock.systemUTC());
+        ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor();
+        follower.scheduleWithFixedDelay(second::follow, 0, 1, TimeUnit.SECONDS);
+        try {
+            assertThat(waitFor(secondActive, shipped)).isLessThan(5_000);
+
+            String other = upload(riskOfficer(), "order-credit-checks.xlsx", ShippedTables.withCell("OrderValue", "C10", 450000))
+                    .post("/api/rulesets").then().statusCode(201).extract().path("version");
+            risk2().post("/api/rulesets/" + other + "/approve").then().statusCode(200);
+            riskOfficer().post("/api/rulesets/" + other + "/activate").then().statusCode(200);
+            assertThat(waitFor(secondActive, other)).isLessThan(5_000);
+
+            activate(shipped);
+            assertThat(waitFor(secondActive, shipped)).isLessThan(5_000);
+        } finally {
+            follower.shutdownNow();
+        }
+    }
+
+    /** Milliseconds until the instance runs {@code version}, or a failure after 10 s. */
+    private static long waitFor(ActiveRuleSet active, String version) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() - start < 10_000) {
+            if (active.find().map(r -> r.version().equals(version)).orElse(false)) {
+                return System.currentTimeMillis() - start;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the second instance did not reach " + version + " within 10 s");
+    }
+}
