@@ -99,4 +99,25 @@ public class CreditExposure {
     public void setProjectedOverLimit(BigDecimal projectedOverLimit) { this.projectedOverLimit = projectedOverLimit; }
     public BigDecimal getProjectedOverLimitPercent() { return projectedOverLimitPercent; }
     public void setProjectedOverLimitPercent(BigDecimal projectedOverLimitPercent) { this.projectedOverLimitPercent = projectedOverLimitPercent; }
+
+    /** A field-by-field copy, so a replay can give each rule set its own facts. */
+    public CreditExposure copy() {
+        CreditExposure copy = new CreditExposure();
+        copy.asOf = asOf;
+        copy.horizonDays = horizonDays;
+        copy.creditLimit = creditLimit;
+        copy.openReceivables = openReceivables;
+        copy.overdueAmount = overdueAmount;
+        copy.oldestOverdueDays = oldestOverdueDays;
+        copy.openOrders = openOrders;
+        copy.totalExposure = totalExposure;
+        copy.availableCredit = availableCredit;
+        copy.utilizationPercent = utilizationPercent;
+        copy.overduePercentOfLimit = overduePercentOfLimit;
+        copy.orderAmount = orderAmount;
+        copy.projectedExposure = projectedExposure;
+        copy.projectedOverLimit = projectedOverLimit;
+        copy.projectedOverLimitPercent = projectedOverLimitPercent;
+        return copy;
+    }
 }

@@ -39,4 +39,20 @@ public class Customer {
     public void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = CreditExposure.money(creditLimit); }
     public int getAllowedPaymentTermsDays() { return allowedPaymentTermsDays; }
     public void setAllowedPaymentTermsDays(int allowedPaymentTermsDays) { this.allowedPaymentTermsDays = allowedPaymentTermsDays; }
+
+    /** A field-by-field copy, so a replay can give each rule set its own facts. */
+    public Customer copy() {
+        Customer copy = new Customer();
+        copy.id = id;
+        copy.name = name;
+        copy.segment = segment;
+        copy.region = region;
+        copy.industry = industry;
+        copy.yearsInBusiness = yearsInBusiness;
+        copy.externalRating = externalRating;
+        copy.riskClass = riskClass;
+        copy.creditLimit = creditLimit;
+        copy.allowedPaymentTermsDays = allowedPaymentTermsDays;
+        return copy;
+    }
 }

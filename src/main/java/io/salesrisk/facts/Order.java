@@ -43,4 +43,21 @@ public class Order {
     public void setSalesRep(String salesRep) { this.salesRep = salesRep; }
     public LocalDate getRequestedDeliveryDate() { return requestedDeliveryDate; }
     public void setRequestedDeliveryDate(LocalDate requestedDeliveryDate) { this.requestedDeliveryDate = requestedDeliveryDate; }
+
+    /** A field-by-field copy, so a replay can give each rule set its own facts. */
+    public Order copy() {
+        Order copy = new Order();
+        copy.id = id;
+        copy.customerId = customerId;
+        copy.amount = amount;
+        copy.currency = currency;
+        copy.originalAmount = originalAmount;
+        copy.orderDate = orderDate;
+        copy.paymentTermsDays = paymentTermsDays;
+        copy.discountPercent = discountPercent;
+        copy.contractSigned = contractSigned;
+        copy.salesRep = salesRep;
+        copy.requestedDeliveryDate = requestedDeliveryDate;
+        return copy;
+    }
 }

@@ -30,4 +30,17 @@ public class PaymentBehaviour {
     public void setDsoDays(BigDecimal dsoDays) { this.dsoDays = dsoDays; }
     public BigDecimal getCreditSales() { return creditSales; }
     public void setCreditSales(BigDecimal creditSales) { this.creditSales = creditSales; }
+
+    /** A field-by-field copy, so a replay can give each rule set its own facts. */
+    public PaymentBehaviour copy() {
+        PaymentBehaviour copy = new PaymentBehaviour();
+        copy.periodMonths = periodMonths;
+        copy.invoicesDue = invoicesDue;
+        copy.invoicesPaidOnTime = invoicesPaidOnTime;
+        copy.onTimePercent = onTimePercent;
+        copy.averageDaysLate = averageDaysLate;
+        copy.dsoDays = dsoDays;
+        copy.creditSales = creditSales;
+        return copy;
+    }
 }

@@ -63,7 +63,7 @@ public final class EndpointBenchmark {
     private final AtomicLong orderNumber = new AtomicLong();
 
     record Result(String mode, double throughput, long throughputErrors, double p50, double p99, double max,
-                  double achievedRate, long rateErrors) {
+                  double achievedRate, long rateErrors, String replay) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,6 +83,7 @@ public final class EndpointBenchmark {
                 withEngine.throughput(), CLIENTS, withEngine.p50(), withEngine.p99(), RATE);
         System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint with the engine skipped: %.2fx throughput, %.2fx p50, %.2fx p99%n",
                 withEngine.throughput() / bypassed.throughput(), withEngine.p50() / bypassed.p50(), withEngine.p99() / bypassed.p99());
+        System.out.println("RESULT simulation: " + withEngine.replay());
         System.exit(0);
     }
 
@@ -98,8 +99,9 @@ public final class EndpointBenchmark {
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
             long[] rateErrors = new long[1];
             double achieved = openLoop(SECONDS, latency, rateErrors);
+            String replay = bypassEngine ? null : replay();
             return new Result(mode, throughput, errors[0], latency.getValueAtPercentile(50) / 1e6,
-                    latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0]);
+                    latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0], replay);
         } finally {
             service.destroy();
             if (!service.waitFor(20, TimeUnit.SECONDS)) {
@@ -127,7 +129,7 @@ public final class EndpointBenchmark {
                 "-Dsalesrisk.demo.enabled=true",
                 "-Dsalesrisk.demo.customers=" + CUSTOMERS,
                 "-Dsalesrisk.security.users.bench.password-hash=" + BcryptUtil.bcryptHash(PASSWORD, 10),
-                "-Dsalesrisk.security.users.bench.roles=sales",
+                "-Dsalesrisk.security.users.bench.roles=sales,risk-officer",
                 "-Dsalesrisk.benchmark.bypass-engine=" + bypassEngine,
                 "-jar", JAR));
         Path log = Path.of("target", "bench-service-" + (bypassEngine ? "bypass" : "engine") + ".log");
@@ -152,6 +154,36 @@ public final class EndpointBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the service did not become ready in 120 s");
+    }
+
+    /**
+     * Uploads a candidate (class C's maximum order value lowered) and simulates it on every decision stored by the
+     * run: the stored fact snapshots are replayed through the active and the candidate rule set.
+     */
+    private String replay() throws Exception {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("decision-tables/order-credit-checks.xlsx"));
+            out.write(io.salesrisk.testsupport.ShippedTables.withCell("OrderValue", "C12", 20000));
+            out.closeEntry();
+        }
+        HttpResponse<String> uploaded = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/rulesets"))
+                .header("Content-Type", "application/zip").header("Authorization", auth)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        String version = uploaded.body().replaceAll("(?s).*\"version\":\"(\\w+)\".*", "$1");
+        String today = java.time.LocalDate.now().toString();
+        HttpResponse<String> report = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                        + "/api/rulesets/" + version + "/simulate"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .timeout(java.time.Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + today + "\",\"to\":\"" + today + "\",\"limit\":0}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String decisions = report.body().replaceAll("(?s).*\"decisions\":(\\d+).*", "$1");
+        String changed = report.body().replaceAll("(?s).*\"changedCount\":(\\d+).*", "$1");
+        String millis = report.body().replaceAll("(?s).*\"durationMillis\":(\\d+).*", "$1");
+        String rate = report.body().replaceAll("(?s).*\"decisionsPerSecond\":(\\d+).*", "$1");
+        return String.format(Locale.ROOT, "%s stored decisions replayed through the active and a candidate rule set in %s ms = %s decisions/s (%s changed)",
+                decisions, millis, rate, changed);
     }
 
     private String nextOrder(SplittableRandom random) {

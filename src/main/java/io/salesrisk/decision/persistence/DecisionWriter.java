@@ -66,6 +66,7 @@ public class DecisionWriter {
         for (int i = 0; i < config.threads(); i++) {
             Thread writer = new Thread(this::run, "decision-writer-" + i);
             writer.setDaemon(true);
+            writer.setContextClassLoader(DecisionWriter.class.getClassLoader());
             writer.start();
             writers.add(writer);
         }

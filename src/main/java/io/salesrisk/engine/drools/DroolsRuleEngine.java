@@ -53,6 +53,8 @@ public final class DroolsRuleEngine implements RuleEngine {
             Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
                 Thread thread = new Thread(runnable, "rule-compiler");
                 thread.setDaemon(true);
+                // Drools looks up its services through the context class loader
+                thread.setContextClassLoader(DroolsRuleEngine.class.getClassLoader());
                 return thread;
             });
 

@@ -10,4 +10,9 @@ import io.salesrisk.facts.PaymentBehaviour;
  * replayed against another rule set later.
  */
 public record OrderFacts(Customer customer, Order order, CreditExposure exposure, PaymentBehaviour payment) {
+
+    /** Independent copies of every fact: rules may change facts, a replay must not let one run see another's. */
+    public OrderFacts copy() {
+        return new OrderFacts(customer.copy(), order.copy(), exposure.copy(), payment.copy());
+    }
 }

@@ -1,6 +1,8 @@
 package io.salesrisk.ruleset.simulation;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.engine.CompiledRuleSet;
@@ -29,6 +31,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,11 +48,28 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SimulationService {
 
     private static final int CHUNK = 2_000;
+    /** Evaluates on every core; the common pool has one worker fewer than cores and is shared with others. */
+    private static final ClassLoader APPLICATION = SimulationService.class.getClassLoader();
+    // Drools finds its services through the thread's context class loader: pool threads must carry the application's
+    private static final ForkJoinPool EVALUATORS = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        thread.setName("simulation-" + thread.getId());
+        thread.setContextClassLoader(APPLICATION);
+        return thread;
+    }, null, false);
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "simulation-reader");
+        thread.setDaemon(true);
+        thread.setContextClassLoader(APPLICATION);
+        return thread;
+    });
 
     private final AgroalDataSource dataSource;
     private final RuleSetService ruleSets;
     private final ActiveRuleSet active;
-    private final ObjectMapper mapper;
+    private final ObjectReader factsReader;
+    private final ObjectReader stringsReader;
+    private final ObjectReader reasonsReader;
     private final Clock clock;
 
     public SimulationService(AgroalDataSource dataSource, RuleSetService ruleSets, ActiveRuleSet active, ObjectMapper mapper,
@@ -51,14 +77,18 @@ public class SimulationService {
         this.dataSource = dataSource;
         this.ruleSets = ruleSets;
         this.active = active;
-        this.mapper = mapper;
+        this.factsReader = mapper.readerFor(OrderFacts.class);
+        this.stringsReader = mapper.readerFor(new TypeReference<List<String>>() { });
+        this.reasonsReader = mapper.readerFor(new TypeReference<List<Reason>>() { });
         this.clock = clock;
     }
 
-    private record Stored(UUID id, String orderId, String customerId, OffsetDateTime evaluatedAt, String outcome, String facts) {
+    private record Stored(UUID id, String orderId, String customerId, OffsetDateTime evaluatedAt, String outcome,
+                          String rulesetVersion, String conditions, String reasons, String facts) {
     }
 
-    private record Compared(Stored stored, OrderEvaluation baseline, OrderEvaluation candidate, boolean changed) {
+    private record Compared(Stored stored, SimulationReport.Result baseline, SimulationReport.Result candidate,
+                            boolean changed) {
     }
 
     public SimulationReport simulate(String version, SimulationRequest request) {
@@ -75,13 +105,27 @@ public class SimulationService {
         Map<String, AtomicLong> transitions = new LinkedHashMap<>();
         List<SimulationReport.ChangedDecision> changed = new ArrayList<>();
         long[] totals = new long[2];
-        forEachChunk(request.from(), request.to(), chunk -> {
-            List<Compared> compared = chunk.parallelStream().map(s -> compare(s, baseline, candidate)).toList();
+        // one thread reads the next chunk from the database while the cores evaluate the current one
+        BlockingQueue<List<Stored>> chunks = new ArrayBlockingQueue<>(2);
+        List<Stored> end = List.of();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            try {
+                forEachChunk(request.from(), request.to(), chunk -> put(chunks, chunk));
+            } finally {
+                put(chunks, end);
+            }
+        }, READERS);
+        List<Stored> chunk;
+        try {
+            while ((chunk = take(chunks)) != end) {
+            List<Stored> current = chunk;
+            List<Compared> compared = EVALUATORS.submit(() -> current.parallelStream()
+                    .map(s -> compare(s, baseline, candidate)).toList()).join();
             for (Compared c : compared) {
                 totals[0]++;
                 asDecided.get(Outcome.valueOf(c.stored().outcome())).incrementAndGet();
-                Outcome before = c.baseline().decision().getOutcome();
-                Outcome after = c.candidate().decision().getOutcome();
+                Outcome before = Outcome.valueOf(c.baseline().outcome());
+                Outcome after = Outcome.valueOf(c.candidate().outcome());
                 baselineCounts.get(before).incrementAndGet();
                 candidateCounts.get(after).incrementAndGet();
                 transitions.computeIfAbsent(before + "->" + after, k -> new AtomicLong()).incrementAndGet();
@@ -89,11 +133,18 @@ public class SimulationService {
                     totals[1]++;
                     if (changed.size() < limit) {
                         changed.add(new SimulationReport.ChangedDecision(c.stored().id(), c.stored().orderId(),
-                                c.stored().customerId(), c.stored().evaluatedAt(), result(c.baseline()), result(c.candidate())));
+                                c.stored().customerId(), c.stored().evaluatedAt(), c.baseline(), c.candidate()));
                     }
                 }
             }
-        });
+            }
+        } finally {
+            while (!reader.isDone()) {
+                chunks.poll(); // let a reader blocked on a full queue finish when evaluation failed
+                Thread.onSpinWait();
+            }
+        }
+        reader.join();
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         Map<String, Map<String, Long>> outcomes = new LinkedHashMap<>();
         outcomes.put("baseline", snapshot(baselineCounts));
@@ -107,37 +158,60 @@ public class SimulationService {
                 outcomes, moves, totals[1], changed, millis, totals[0] * 1000 / millis);
     }
 
+    /**
+     * The candidate's result on the stored facts against the baseline's. A decision the active version took itself
+     * is its own baseline (no need to run it again); older decisions are replayed through the active version.
+     */
     private Compared compare(Stored stored, CompiledRuleSet baseline, CompiledRuleSet candidate) {
         OrderFacts facts;
         try {
-            facts = mapper.readValue(stored.facts(), OrderFacts.class);
+            facts = factsReader.readValue(stored.facts());
         } catch (IOException e) {
             throw new IllegalStateException("decision " + stored.id() + " has an unreadable fact snapshot", e);
         }
-        // each run gets its own copy of the facts: rules may modify them
-        OrderEvaluation before = OrderEvaluator.evaluate(baseline, facts);
-        OrderEvaluation after = OrderEvaluator.evaluate(candidate, copy(stored.facts()));
-        return new Compared(stored, before, after, !sameResult(before.decision(), after.decision()));
+        SimulationReport.Result after = result(OrderEvaluator.evaluate(candidate, facts.copy()));
+        SimulationReport.Result before = stored.rulesetVersion().equals(baseline.version())
+                ? asStored(stored) : result(OrderEvaluator.evaluate(baseline, facts));
+        return new Compared(stored, before, after, !sameResult(before, after));
     }
 
-    private OrderFacts copy(String json) {
+    private SimulationReport.Result asStored(Stored stored) {
         try {
-            return mapper.readValue(json, OrderFacts.class);
+            return new SimulationReport.Result(stored.outcome(), stringsReader.readValue(stored.conditions()),
+                    reasonsReader.readValue(stored.reasons()));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("decision " + stored.id() + " is unreadable", e);
         }
     }
 
-    private static boolean sameResult(Decision a, Decision b) {
-        return a.getOutcome() == b.getOutcome() && a.getConditions().equals(b.getConditions())
-                && a.getReasons().stream().map(Reason::rule).sorted().toList()
-                .equals(b.getReasons().stream().map(Reason::rule).sorted().toList());
+    private static boolean sameResult(SimulationReport.Result a, SimulationReport.Result b) {
+        return a.outcome().equals(b.outcome()) && new java.util.HashSet<>(a.conditions()).equals(new java.util.HashSet<>(b.conditions()))
+                && a.reasons().stream().map(Reason::rule).sorted().toList()
+                .equals(b.reasons().stream().map(Reason::rule).sorted().toList());
     }
 
     private static SimulationReport.Result result(OrderEvaluation evaluation) {
         Decision decision = evaluation.decision();
         return new SimulationReport.Result(decision.getOutcome().name(), List.copyOf(decision.getConditions()),
                 decision.getReasons());
+    }
+
+    private static void put(BlockingQueue<List<Stored>> queue, List<Stored> chunk) {
+        try {
+            queue.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        }
+    }
+
+    private static List<Stored> take(BlockingQueue<List<Stored>> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        }
     }
 
     private interface ChunkConsumer {
@@ -152,7 +226,8 @@ public class SimulationService {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, order_id, customer_id, evaluated_at, outcome, facts FROM decisions
+                    SELECT id, order_id, customer_id, evaluated_at, outcome, ruleset_version, conditions, reasons, facts
+                    FROM decisions
                     WHERE evaluated_at >= ? AND evaluated_at < ? ORDER BY evaluated_at, id""")) {
                 select.setFetchSize(CHUNK);
                 select.setObject(1, start);
@@ -161,13 +236,16 @@ public class SimulationService {
                     List<Stored> chunk = new ArrayList<>(CHUNK);
                     while (rows.next()) {
                         chunk.add(new Stored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getString(6)));
+                                rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getString(6),
+                                rows.getString(7), rows.getString(8), rows.getString(9)));
                         if (chunk.size() == CHUNK) {
                             consumer.accept(chunk);
                             chunk = new ArrayList<>(CHUNK);
                         }
                     }
-                    consumer.accept(chunk);
+                    if (!chunk.isEmpty()) {
+                        consumer.accept(chunk);
+                    }
                 }
             } finally {
                 connection.rollback();
