@@ -68,15 +68,25 @@ final class ConditionEvaluator {
                     null, null, field + " is not in the stored facts");
         }
         String input = value.isNumber() ? MessageTemplate.format(value.decimalValue()) : value.asText();
+        List<String> options = operator.equals("in") ? splitList(cell.text()) : List.of(cell.text());
         Boolean satisfied = switch (operator) {
-            case "==" -> equal(value, unquote(cell.text()));
-            case "in" -> splitList(cell.text()).stream().anyMatch(option -> equal(value, unquote(option)));
+            case "==", "in" -> options.stream().anyMatch(option -> equal(value, unquote(option)));
             default -> compare(value, cell.text(), operator);
         };
-        String threshold = cell.text();
-        String text = path + " " + input + " " + (Boolean.FALSE.equals(satisfied) ? "is not " : "") + operator + " "
-                + threshold + " (" + label + ")";
-        return new Explanation.ConditionCheck(label, cell.ref(), path, operator, threshold, input, satisfied, text);
+        String threshold = String.join(", ", options.stream().map(ConditionEvaluator::readable).toList());
+        boolean failed = Boolean.FALSE.equals(satisfied);
+        String text = switch (operator) {
+            case "==", "in" -> path + " " + input + (failed ? " is not " : " is ")
+                    + (options.size() > 1 ? "one of " : "") + threshold;
+            default -> path + " " + input + " " + (failed ? "is not " : "") + operator + " " + threshold;
+        } + " (" + label + ")";
+        return new Explanation.ConditionCheck(label, cell.ref(), path, operator, cell.text(), input, satisfied, text);
+    }
+
+    /** A threshold as people read it: 75,000 rather than 75000; text without quotes. */
+    private static String readable(String cell) {
+        BigDecimal number = number(cell);
+        return number != null && cell.trim().matches("[-+]?[\\d.,]+") ? MessageTemplate.format(number) : unquote(cell);
     }
 
     /** How far a failed numeric condition is from holding, relative to the threshold (0 when not numeric). */
@@ -101,7 +111,7 @@ final class ConditionEvaluator {
         if (input == null || threshold == null) {
             return "";
         }
-        return ", " + MessageTemplate.format(input.subtract(threshold).abs().setScale(Math.max(2, input.scale()), RoundingMode.HALF_UP))
+        return ", " + MessageTemplate.format(input.subtract(threshold).abs().setScale(Math.max(0, input.scale()), RoundingMode.HALF_UP))
                 + (check.operator().startsWith(">") ? " short" : " over");
     }
 

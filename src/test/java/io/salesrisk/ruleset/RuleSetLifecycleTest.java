@@ -230,14 +230,14 @@ class RuleSetLifecycleTest {
                 .body("rulesetVersion", equalTo(shipped))
                 .body("tables.find { it.table == 'MaxOrderValueExceeded' }.matched[0].row", equalTo(12))
                 .body("tables.find { it.table == 'MaxOrderValueExceeded' }.matched[0].conditions.text",
-                        hasItems("customer.riskClass C in C (Risk class)", "order.amount 120,000.00 > 100000 (Max order value)"))
+                        hasItems("customer.riskClass C is C (Risk class)", "order.amount 120,000.00 > 100,000 (Max order value)"))
                 .body("tables.find { it.table == 'MaxOrderValueExceeded' }.matched[0].link",
                         containsString("/files/decision-tables/order-credit-checks.xlsx#sheet=OrderValue&row=12"))
                 .body("tables.find { it.table == 'CreditLimitExceeded' }.nearestMiss.row", equalTo(12))
                 .body("tables.find { it.table == 'CreditLimitExceeded' }.summary",
                         containsString("exposure.projectedOverLimit 0.00 is not > 0 (Tolerance over limit)"))
                 .body("tables.find { it.table == 'PaymentTermsTooLong' }.summary",
-                        containsString("order.paymentTermsDays 30 is not > 45"));
+                        containsString("order.paymentTermsDays 30 is not > 45 (Max payment terms (days)), 15 short"));
     }
 
     @Test
