@@ -2,6 +2,7 @@ package io.salesrisk.explanation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesrisk.engine.table.SheetCell;
+import io.salesrisk.engine.table.TableAnalyzer;
 import io.salesrisk.engine.table.TableColumn;
 import io.salesrisk.facts.MessageTemplate;
 
@@ -20,10 +21,6 @@ import java.util.regex.Pattern;
  */
 final class ConditionEvaluator {
 
-    private static final Pattern KEY = Pattern.compile("^([\\w.]+)\\s*==\\s*\"?\\$param\"?$");
-    private static final Pattern FORALL_KEY = Pattern.compile("^forall\\(\\s*\\|\\|\\s*\\)\\s*\\{\\s*([\\w.]+)\\s*==\\s*\"?\\$\"?\\s*}$");
-    private static final Pattern FIELD = Pattern.compile("^[A-Za-z_][\\w.]*$");
-    private static final Pattern BOUND = Pattern.compile("^([\\w.]+)\\s*(>=|<=|>|<)\\s*\\$param$");
     private static final Pattern BINDING = Pattern.compile("^(?:\\w+\\s*:\\s*)?([\\w.]+)\\s*$");
     /** Where each fact type sits in the stored snapshot. */
     private static final Map<String, String> ROOTS = Map.of("OrderCheck", "", "Customer", "customer", "Order", "order",
@@ -38,29 +35,15 @@ final class ConditionEvaluator {
             return null;
         }
         String label = column.label().isBlank() ? column.header().ref() : column.label().text();
-        String template = column.template().text().trim();
         String root = root(column.objectType().text());
-        Matcher key = KEY.matcher(template);
-        Matcher forall = FORALL_KEY.matcher(template);
-        Matcher bound = BOUND.matcher(template);
-        String field;
-        String operator;
-        if (key.matches()) {
-            field = key.group(1);
-            operator = "==";
-        } else if (forall.matches()) {
-            field = forall.group(1);
-            operator = "in";
-        } else if (bound.matches()) {
-            field = bound.group(1);
-            operator = bound.group(2);
-        } else if (FIELD.matcher(template).matches()) {
-            field = template;
-            operator = "==";
-        } else {
+        TableAnalyzer.ColumnMeaning meaning = TableAnalyzer.meaning(column);
+        if (meaning == null || meaning.kind() == TableAnalyzer.ColumnMeaning.Kind.OPAQUE) {
+            String template = column.template().text().trim();
             return new Explanation.ConditionCheck(label, cell.ref(), null, null, cell.text(), null, null,
                     template.replace("$param", cell.text()) + " (" + label + "): not read by the explanation");
         }
+        String field = meaning.field();
+        String operator = meaning.operator();
         String path = root == null ? null : (root.isEmpty() ? field : root + "." + field);
         JsonNode value = path == null ? null : at(facts, path);
         if (value == null || value.isMissingNode() || value.isNull()) {

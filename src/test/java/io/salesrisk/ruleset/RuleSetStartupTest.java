@@ -31,7 +31,12 @@ class RuleSetStartupTest {
     private final ActiveRuleSet active = new ActiveRuleSet();
 
     private RuleSetBootstrap bootstrap() {
-        TestRulesConfig config = new TestRulesConfig(folders.resolve("rules"), folders.resolve("decision-tables"), true, true);
+        return bootstrap(true);
+    }
+
+    private RuleSetBootstrap bootstrap(boolean autoActivate) {
+        TestRulesConfig config = new TestRulesConfig(folders.resolve("rules"), folders.resolve("decision-tables"), true,
+                autoActivate);
         DroolsRuleEngine engine = new DroolsRuleEngine(100);
         RuleSetService service = new RuleSetService(engine, store, new CompiledRuleSets(engine, store), active, config,
                 Clock.systemUTC());
@@ -72,6 +77,33 @@ class RuleSetStartupTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("credit-limits.xlsx, sheet Limits, B11");
         assertThat(active.find()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveAChangedFolderAsACandidateWhenAutoActivationIsOff() throws Exception {
+        write(2000);
+        bootstrap(false).start();
+        String working = active.current().version();
+        write(3000);
+
+        bootstrap(false).start();
+
+        assertThat(active.current().version()).isEqualTo(working);
+        assertThat(store.list()).extracting(r -> r.status()).containsExactlyInAnyOrder(RuleSetStatus.CANDIDATE,
+                RuleSetStatus.ACTIVE);
+    }
+
+    @Test
+    void shouldActivateAChangedFolderWhenAutoActivationIsOn() throws Exception {
+        write(2000);
+        bootstrap().start();
+        String first = active.current().version();
+        write(3000);
+
+        bootstrap().start();
+
+        assertThat(active.current().version()).isNotEqualTo(first);
+        assertThat(store.find(first)).get().extracting(r -> r.status()).isEqualTo(RuleSetStatus.RETIRED);
     }
 
     @Test

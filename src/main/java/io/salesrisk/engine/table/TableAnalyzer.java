@@ -34,9 +34,14 @@ public final class TableAnalyzer {
     private TableAnalyzer() {
     }
 
-    /** How one condition column compares the fact with its cells. */
-    record ColumnMeaning(Kind kind, String field, String operator) {
-        enum Kind { KEY, LOWER, UPPER, OPAQUE }
+    /**
+     * How one condition column compares a fact field with its cells.
+     *
+     * @param operator "==" (one value), "in" (forall over several values), or >, >=, <, <=
+     */
+    public record ColumnMeaning(Kind kind, String field, String operator) {
+        /** KEY: equality; LOWER/UPPER: a bound; OPAQUE: any other condition. */
+        public enum Kind { KEY, LOWER, UPPER, OPAQUE }
     }
 
     /** A numeric range with optional ends. */
@@ -90,7 +95,8 @@ public final class TableAnalyzer {
         return findings;
     }
 
-    static ColumnMeaning meaning(TableColumn column) {
+    /** What a condition column tests, or null for other columns. */
+    public static ColumnMeaning meaning(TableColumn column) {
         if (column.kind() != ColumnKind.CONDITION) {
             return null;
         }
@@ -101,7 +107,7 @@ public final class TableAnalyzer {
         }
         Matcher forall = FORALL_KEY.matcher(template);
         if (forall.matches()) {
-            return new ColumnMeaning(ColumnMeaning.Kind.KEY, forall.group(1), "==");
+            return new ColumnMeaning(ColumnMeaning.Kind.KEY, forall.group(1), "in");
         }
         if (FIELD.matcher(template).matches()) {
             return new ColumnMeaning(ColumnMeaning.Kind.KEY, template, "==");

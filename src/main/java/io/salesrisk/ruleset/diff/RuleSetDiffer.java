@@ -6,6 +6,7 @@ import io.salesrisk.engine.table.DecisionTableParser;
 import io.salesrisk.engine.table.DecisionTableWorkbook;
 import io.salesrisk.engine.table.RuleTable;
 import io.salesrisk.engine.table.SheetCell;
+import io.salesrisk.engine.table.TableAnalyzer;
 import io.salesrisk.engine.table.TableColumn;
 import io.salesrisk.engine.table.TableRow;
 import io.salesrisk.engine.table.WorkbookReader;
@@ -30,8 +31,6 @@ import java.util.regex.Pattern;
 public final class RuleSetDiffer {
 
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
-    private static final Pattern KEY_TEMPLATE = Pattern.compile(
-            "^(forall\\(\\s*\\|\\|\\s*\\)\\s*\\{\\s*[\\w.]+\\s*==.*}|[\\w.]+\\s*==\\s*\"?\\$param\"?|[A-Za-z_][\\w.]*)$");
 
     private RuleSetDiffer() {
     }
@@ -176,7 +175,8 @@ public final class RuleSetDiffer {
         List<Integer> keyColumns = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             TableColumn column = table.columns().get(i);
-            if (column.kind().name().equals("CONDITION") && KEY_TEMPLATE.matcher(column.template().text().trim()).matches()) {
+            TableAnalyzer.ColumnMeaning meaning = TableAnalyzer.meaning(column);
+            if (meaning != null && meaning.kind() == TableAnalyzer.ColumnMeaning.Kind.KEY) {
                 keyColumns.add(i);
             }
         }
