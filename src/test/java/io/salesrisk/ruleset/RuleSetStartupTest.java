@@ -39,7 +39,7 @@ class RuleSetStartupTest {
                 autoActivate);
         DroolsRuleEngine engine = new DroolsRuleEngine(100);
         RuleSetService service = new RuleSetService(engine, store, new CompiledRuleSets(engine, store), active, config,
-                Clock.systemUTC());
+                Clock.systemUTC(), java.util.List.of());
         RuleFolders ruleFolders = new RuleFolders(config);
         return new RuleSetBootstrap(service, ruleFolders, active, new RuleFolderWatcher(ruleFolders, service, config), config);
     }

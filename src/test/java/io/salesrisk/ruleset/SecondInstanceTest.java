@@ -58,7 +58,7 @@ class SecondInstanceTest {
         JdbcRuleSetStore store = new JdbcRuleSetStore(dataSource, dialect, mapper);
         ActiveRuleSet secondActive = new ActiveRuleSet();
         RuleSetService second = new RuleSetService(engine, store, new CompiledRuleSets(engine, store), secondActive,
-                new TestRulesConfig(Path.of("rules"), Path.of("decision-tables"), true, false), Clock.systemUTC());
+                new TestRulesConfig(Path.of("rules"), Path.of("decision-tables"), true, false), Clock.systemUTC(), java.util.List.of());
         ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor();
         follower.scheduleWithFixedDelay(second::follow, 0, 1, TimeUnit.SECONDS);
         try {

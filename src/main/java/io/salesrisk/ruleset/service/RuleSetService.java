@@ -17,6 +17,8 @@ import io.salesrisk.ruleset.persistence.RuleSetStore;
 import io.salesrisk.ruleset.scenario.ScenarioResult;
 import io.salesrisk.ruleset.scenario.ScenarioRunner;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -37,9 +39,17 @@ public class RuleSetService {
     private final ActiveRuleSet active;
     private final RulesConfig config;
     private final Clock clock;
+    private final List<RuleSetCheck> checks;
+
+    @Inject
+    public RuleSetService(RuleEngine engine, RuleSetStore store, CompiledRuleSets compiled, ActiveRuleSet active,
+                          RulesConfig config, Clock clock, Instance<RuleSetCheck> checks) {
+        this(engine, store, compiled, active, config, clock, checks.stream().toList());
+    }
 
     public RuleSetService(RuleEngine engine, RuleSetStore store, CompiledRuleSets compiled, ActiveRuleSet active,
-                          RulesConfig config, Clock clock) {
+                          RulesConfig config, Clock clock, List<RuleSetCheck> checks) {
+        this.checks = List.copyOf(checks);
         this.engine = engine;
         this.store = store;
         this.compiled = compiled;
@@ -70,6 +80,7 @@ public class RuleSetService {
         RuleSetRecord record;
         try {
             CompiledRuleSet candidate = engine.compile(sources);
+            checkBeyondCompiling(candidate);
             List<ScenarioResult> scenarios = ScenarioRunner.run(candidate, sources.scenarioFiles());
             boolean passed = scenarios.stream().allMatch(ScenarioResult::passed);
             record = new RuleSetRecord(version, sources.contentHash(), RuleSetStatus.CANDIDATE, origin, author, now,
@@ -88,6 +99,14 @@ public class RuleSetService {
         Log.infof("rule set %s registered from %s by %s: %s, %d rules, scenarios %s", version, origin, author,
                 record.status(), record.ruleCount(), record.scenariosPassed() ? "pass" : "fail");
         return new Registration(record, true);
+    }
+
+    private void checkBeyondCompiling(CompiledRuleSet candidate) throws RuleSetCompilationException {
+        List<CompileMessage> errors = checks.stream().flatMap(check -> check.check(candidate).stream())
+                .filter(m -> m.level() == CompileMessage.Level.ERROR).toList();
+        if (!errors.isEmpty()) {
+            throw new RuleSetCompilationException(errors);
+        }
     }
 
     /** A second risk officer approves a candidate (four-eyes); the author cannot approve their own. */

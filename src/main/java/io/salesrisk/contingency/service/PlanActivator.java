@@ -1,0 +1,87 @@
+package io.salesrisk.contingency.service;
+
+import io.quarkus.logging.Log;
+import io.salesrisk.alert.persistence.AlertStore;
+import io.salesrisk.alert.persistence.NewAlert;
+import io.salesrisk.contingency.catalog.ContingencyCatalog;
+import io.salesrisk.contingency.catalog.PlanAction;
+import io.salesrisk.contingency.catalog.RiskLevel;
+import io.salesrisk.contingency.persistence.PlanActivation;
+import io.salesrisk.contingency.persistence.PlanStore;
+import io.salesrisk.facts.ProfileFinding;
+import io.salesrisk.facts.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns risks raised by triggers into plan activations: the register names the plan and its level, the plan store
+ * activates it once per scope, and a NOTIFY action alerts its owners when the plan is newly active.
+ */
+@ApplicationScoped
+public class PlanActivator {
+
+    /** A risk a trigger raised for a scope. */
+    public record RaisedRisk(String riskType, String scope, ProfileFinding finding) {
+    }
+
+    private final PlanStore plans;
+    private final AlertStore alerts;
+
+    public PlanActivator(PlanStore plans, AlertStore alerts) {
+        this.plans = plans;
+        this.alerts = alerts;
+    }
+
+    /** Activates (or confirms) the plans in the caller's transaction; returns the ones newly activated. */
+    public List<PlanActivation> activate(Connection connection, ContingencyCatalog catalog, List<RaisedRisk> raised,
+                                         UUID runId, OffsetDateTime now) throws SQLException {
+        Map<String, PlanActivation> activations = new LinkedHashMap<>();
+        for (RaisedRisk risk : raised) {
+            ContingencyCatalog.RegisteredRisk registered = catalog.risk(risk.riskType()).orElse(null);
+            ContingencyCatalog.Plan plan = registered == null ? null : catalog.plan(registered.planCode()).orElse(null);
+            if (plan == null) {
+                // the rule-set check refuses such versions; a DRL built by string concatenation could still slip through
+                Log.warnf("risk %s raised by %s is not in the register of this rule set; no plan activated",
+                        risk.riskType(), risk.finding().rule());
+                continue;
+            }
+            Map<String, Object> values = risk.finding().values();
+            PlanActivation activation = new PlanActivation(registered, plan, risk.scope(), risk.finding().rule(),
+                    risk.finding().message(), values, runId);
+            activations.putIfAbsent(activation.activeKey(), activation);
+        }
+        List<PlanActivation> fresh = plans.activate(connection, new ArrayList<>(activations.values()), now);
+        List<NewAlert> notifications = new ArrayList<>();
+        for (PlanActivation activation : fresh) {
+            for (PlanAction action : activation.actions()) {
+                if (action.type() != PlanAction.Type.NOTIFY) {
+                    continue;
+                }
+                for (String owner : action.owners()) {
+                    notifications.add(new NewAlert("PLAN_ACTIVATED", "PLAN", activation.activeKey(), owner,
+                            severity(activation.risk().level()), "contingency plan " + activation.plan().code()
+                            + " activated for " + activation.scope() + " (" + activation.risk().riskType() + ", level "
+                            + activation.risk().level() + "): " + activation.message(), activation.values(), runId));
+                }
+            }
+        }
+        alerts.raise(connection, notifications, now);
+        return fresh;
+    }
+
+    private static Severity severity(RiskLevel level) {
+        return switch (level) {
+            case CRITICAL, HIGH -> Severity.HIGH;
+            case MEDIUM -> Severity.MEDIUM;
+            case LOW -> Severity.LOW;
+        };
+    }
+}
