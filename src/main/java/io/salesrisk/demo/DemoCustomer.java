@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One generated customer with its history.
  *
- * @param injectedRisk null, or which risk was planted: OVER_LIMIT, LONG_OVERDUE, DISCOUNT_ABUSE, DETERIORATING
+ * @param injectedRisk null, or which risk was planted: OVER_LIMIT, LONG_OVERDUE, DISCOUNT_ABUSE, DETERIORATING,
+ *                     SALES_COLLAPSE
  */
 public record DemoCustomer(String id, String name, String segment, String region, String industry, int yearsInBusiness,
                            String externalRating, String riskClass, BigDecimal creditLimit, int paymentTermsDays,

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * <p>Customers get a segment, region and industry; 24 months of sales with industry seasonality, a trend and
  * noise; monthly invoices paid according to a payment profile (punctual, slightly late, chronically late,
  * deteriorating); a few approved open orders. Some customers carry a planted risk: over the limit, a long overdue
- * invoice, a sales rep granting excessive discounts.
+ * invoice, a sales rep granting excessive discounts, a collapse of the last month's sales. Industries get a monthly
+ * market index (see {@link #marketIndex}).
  */
 public final class DemoDataGenerator {
 
@@ -68,6 +69,11 @@ public final class DemoDataGenerator {
         int terms = TERMS_BY_CLASS[riskClassIndex];
 
         List<DemoCustomer.MonthlySales> sales = sales(random, segment, industry);
+        if ("SALES_COLLAPSE".equals(risk)) {
+            DemoCustomer.MonthlySales last = sales.get(sales.size() - 1);
+            sales.set(sales.size() - 1, new DemoCustomer.MonthlySales(last.month(),
+                    last.amount().multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP)));
+        }
         BigDecimal averageMonth = sales.stream().map(DemoCustomer.MonthlySales::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(sales.size()), 2, RoundingMode.HALF_UP);
         // exposure runs at about (terms + one month) of sales, so the limit leaves 20-80 % headroom above that
@@ -87,7 +93,10 @@ public final class DemoDataGenerator {
                 terms, sales, invoices, orders, risk);
     }
 
-    /** Every 50th customer is over its limit, every 37th has a long overdue invoice, every 23rd deteriorates. */
+    /**
+     * Every 50th customer is over its limit, every 37th has a long overdue invoice, every 29th has a rep granting
+     * excessive discounts, every 23rd pays ever later, every 41st sees its last month's sales collapse.
+     */
     static String plantedRisk(int index) {
         if (index % 50 == 7) {
             return "OVER_LIMIT";
@@ -100,6 +109,9 @@ public final class DemoDataGenerator {
         }
         if (index % 23 == 11) {
             return "DETERIORATING";
+        }
+        if (index % 41 == 13) {
+            return "SALES_COLLAPSE";
         }
         return null;
     }
@@ -194,6 +206,21 @@ public final class DemoDataGenerator {
                     ordered.plusDays(10 + random.nextInt(150)), "APPROVED"));
         }
         return orders;
+    }
+
+    /**
+     * The market index of an industry for a month: 100 with a gentle trend and seasonality; Construction fell by
+     * about 18 % over the last year, so the demo shows a market downturn.
+     */
+    public BigDecimal marketIndex(String industry, YearMonth month) {
+        long monthsBack = java.time.temporal.ChronoUnit.MONTHS.between(month, YearMonth.from(asOf).minusMonths(1));
+        double trendPerYear = industry.equals("Construction") ? -0.18 : 0.02 + (Math.abs(industry.hashCode()) % 5) / 100.0;
+        double season = 1 + 0.02 * Math.cos(2 * Math.PI * month.getMonthValue() / 12.0);
+        return money(100 * (1 - trendPerYear * monthsBack / 12.0) * season);
+    }
+
+    public static List<String> industries() {
+        return List.of(INDUSTRIES);
     }
 
     private static BigDecimal money(double value) {

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,7 @@ public class DemoDataLoader {
                 }
             }
             DemoDataWriter.write(connection, chunk, now);
+            DemoDataWriter.writeMarketIndex(connection, generator, YearMonth.now(clock).minusMonths(1));
             Log.infof("demo data: %d customers with 24 months of sales and invoices loaded in %d ms (seed %d)",
                     config.customers(), (System.nanoTime() - start) / 1_000_000, config.seed());
         }

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
 /** Writes generated customers with their history through plain JDBC batches (works on H2 and PostgreSQL). */
@@ -78,6 +79,24 @@ public final class DemoDataWriter {
             s.executeBatch();
             i.executeBatch();
             o.executeBatch();
+        }
+    }
+
+    /** Inserts 24 months of market index per industry, up to the month before {@code asOf}. */
+    public static void writeMarketIndex(Connection connection, DemoDataGenerator generator, YearMonth lastMonth)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO market_index (industry, index_month, index_value) VALUES (?, ?, ?)")) {
+            for (String industry : DemoDataGenerator.industries()) {
+                for (int back = 23; back >= 0; back--) {
+                    YearMonth month = lastMonth.minusMonths(back);
+                    insert.setString(1, industry);
+                    insert.setDate(2, Date.valueOf(month.atDay(1)));
+                    insert.setBigDecimal(3, generator.marketIndex(industry, month));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 }

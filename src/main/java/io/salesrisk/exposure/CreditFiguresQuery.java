@@ -32,7 +32,7 @@ public class CreditFiguresQuery {
         this.dataSource = dataSource;
         this.sql = new NamedSql("""
                 SELECT c.id, c.name, c.segment, c.region, c.industry, c.years_in_business, c.external_rating,
-                       c.risk_class, c.credit_limit, c.payment_terms_days,
+                       c.risk_class, c.credit_limit, c.payment_terms_days, c.prepayment_required,
                        eo.customer_id AS order_customer, eo.status AS order_status,
                        r.open_receivables, r.overdue_amount, r.oldest_overdue_due, r.invoices_due, r.paid_on_time,
                        r.days_late, r.credit_sales,
@@ -100,6 +100,7 @@ public class CreditFiguresQuery {
             customer.setRiskClass(row.getString("risk_class"));
             customer.setCreditLimit(row.getBigDecimal("credit_limit"));
             customer.setAllowedPaymentTermsDays(row.getInt("payment_terms_days"));
+            customer.setPrepaymentRequired(row.getBoolean("prepayment_required"));
             String orderCustomer = row.getString("order_customer");
             ExistingOrder existing = orderCustomer == null ? null : new ExistingOrder(orderCustomer, row.getString("order_status"));
             Date oldest = row.getDate("oldest_overdue_due");

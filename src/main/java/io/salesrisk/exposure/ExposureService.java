@@ -1,6 +1,9 @@
 package io.salesrisk.exposure;
 
+import io.salesrisk.contingency.service.ActivePlans;
+import io.salesrisk.contingency.service.PlanEffects;
 import io.salesrisk.facts.CreditExposure;
+import io.salesrisk.facts.Customer;
 import io.salesrisk.facts.PaymentBehaviour;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,10 +24,12 @@ public class ExposureService {
 
     private final CreditFiguresQuery query;
     private final CreditConfig config;
+    private final ActivePlans activePlans;
 
-    public ExposureService(CreditFiguresQuery query, CreditConfig config) {
+    public ExposureService(CreditFiguresQuery query, CreditConfig config, ActivePlans activePlans) {
         this.query = query;
         this.config = config;
+        this.activePlans = activePlans;
     }
 
     /**
@@ -39,8 +44,16 @@ public class ExposureService {
                 .map(figures -> {
                     ReceivableFigures r = figures.receivables();
                     int oldestOverdueDays = r.oldestOverdueDue() == null ? 0 : (int) ChronoUnit.DAYS.between(r.oldestOverdueDue(), asOf);
-                    CreditExposure exposure = CreditExposure.of(asOf, config.exposureHorizonDays(),
-                            figures.customer().getCreditLimit(), r.openReceivables(), r.overdueAmount(), oldestOverdueDays,
+                    Customer customer = figures.customer();
+                    PlanEffects effects = activePlans.effectsFor(customer.getId(), customer.getSegment(),
+                            customer.getIndustry(), customer.getRiskClass());
+                    customer.setActivePlans(effects.plans());
+                    customer.setPlanLimitCutPercent(effects.limitCutPercent());
+                    customer.setPlanPrepaymentRequired(effects.prepaymentRequired());
+                    // an active plan that cuts the limit of the customer's class lowers the limit every check uses
+                    BigDecimal limit = customer.getCreditLimit().multiply(HUNDRED.subtract(effects.limitCutPercent()))
+                            .divide(HUNDRED, 2, RoundingMode.DOWN);
+                    CreditExposure exposure = CreditExposure.of(asOf, config.exposureHorizonDays(), limit, r.openReceivables(), r.overdueAmount(), oldestOverdueDays,
                             figures.openOrders(), orderAmount);
                     return new CreditStanding(figures.customer(), figures.existingOrder(), exposure, payment(r, periodStart, asOf));
                 });

@@ -1,6 +1,7 @@
 package io.salesrisk.facts;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The customer as rules see it: master data and its current credit standing.
@@ -18,6 +19,10 @@ public class Customer {
     private String riskClass;
     private BigDecimal creditLimit = BigDecimal.ZERO;
     private int allowedPaymentTermsDays;
+    private boolean prepaymentRequired;
+    private List<String> activePlans = List.of();
+    private BigDecimal planLimitCutPercent = BigDecimal.ZERO;
+    private boolean planPrepaymentRequired;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -40,6 +45,19 @@ public class Customer {
     public int getAllowedPaymentTermsDays() { return allowedPaymentTermsDays; }
     public void setAllowedPaymentTermsDays(int allowedPaymentTermsDays) { this.allowedPaymentTermsDays = allowedPaymentTermsDays; }
 
+    /** Whether the latest re-evaluation requires prepayment from this customer (e.g. risk class E). */
+    public boolean isPrepaymentRequired() { return prepaymentRequired; }
+    public void setPrepaymentRequired(boolean prepaymentRequired) { this.prepaymentRequired = prepaymentRequired; }
+    /** Codes of the active contingency plans that cover this customer (portfolio, its segment, industry or itself). */
+    public List<String> getActivePlans() { return activePlans; }
+    public void setActivePlans(List<String> activePlans) { this.activePlans = List.copyOf(activePlans); }
+    /** The largest limit cut those plans make for this customer's risk class, in %; the exposure's limit is cut by it. */
+    public BigDecimal getPlanLimitCutPercent() { return planLimitCutPercent; }
+    public void setPlanLimitCutPercent(BigDecimal planLimitCutPercent) { this.planLimitCutPercent = planLimitCutPercent; }
+    /** Whether one of those plans requires prepayment for this customer's risk class. */
+    public boolean isPlanPrepaymentRequired() { return planPrepaymentRequired; }
+    public void setPlanPrepaymentRequired(boolean planPrepaymentRequired) { this.planPrepaymentRequired = planPrepaymentRequired; }
+
     /** A field-by-field copy, so a replay can give each rule set its own facts. */
     public Customer copy() {
         Customer copy = new Customer();
@@ -53,6 +71,10 @@ public class Customer {
         copy.riskClass = riskClass;
         copy.creditLimit = creditLimit;
         copy.allowedPaymentTermsDays = allowedPaymentTermsDays;
+        copy.prepaymentRequired = prepaymentRequired;
+        copy.activePlans = activePlans;
+        copy.planLimitCutPercent = planLimitCutPercent;
+        copy.planPrepaymentRequired = planPrepaymentRequired;
         return copy;
     }
 }

@@ -290,7 +290,7 @@ public class ProfileQuery {
     }
 
     /** How far current fell below before, in % (0 when it rose or there is nothing before). */
-    static BigDecimal drop(BigDecimal current, BigDecimal before) {
+    public static BigDecimal drop(BigDecimal current, BigDecimal before) {
         BigDecimal change = change(current, before);
         return change.signum() < 0 ? change.negate() : BigDecimal.ZERO;
     }

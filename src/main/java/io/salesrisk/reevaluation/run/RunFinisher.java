@@ -1,0 +1,246 @@
+package io.salesrisk.reevaluation.run;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.salesrisk.common.json.JsonText;
+import io.salesrisk.contingency.catalog.ContingencyCatalog;
+import io.salesrisk.contingency.persistence.PlanActivation;
+import io.salesrisk.contingency.persistence.PlanRecord;
+import io.salesrisk.contingency.persistence.PlanStore;
+import io.salesrisk.contingency.service.ActivePlans;
+import io.salesrisk.contingency.service.ContingencyCatalogs;
+import io.salesrisk.contingency.service.PlanActivator;
+import io.salesrisk.engine.CompiledRuleSet;
+import io.salesrisk.engine.RuleRun;
+import io.salesrisk.facts.MarketFigures;
+import io.salesrisk.facts.PortfolioFigures;
+import io.salesrisk.facts.RaisedRisks;
+import io.salesrisk.facts.SegmentFigures;
+import io.salesrisk.reevaluation.profile.ProfileQuery;
+import io.salesrisk.ruleset.service.CompiledRuleSets;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The last step of a run, taken by exactly one instance once every chunk is done or given up: sums the chunks'
+ * statistics into segment, portfolio and market figures, runs the contingency triggers over them, activates the
+ * plans they ask for and ends the plans of the covered scopes whose trigger no longer holds, then stores the summary.
+ */
+@ApplicationScoped
+public class RunFinisher {
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    /** Failed customers listed in the summary itself; all of them are at /api/reevaluations/{id}/failures. */
+    static final int FAILURES_IN_SUMMARY = 100;
+
+    /** A plan activated or ended by the run's portfolio-level step. */
+    public record PlanChange(String plan, String scope, String riskType, String level, String message, Object values) {
+    }
+
+    /** The limit changes of a run. */
+    public record LimitChanges(int increased, int decreased, int proposed, int proposalsSuperseded,
+                               BigDecimal increaseTotal, BigDecimal decreaseTotal) {
+    }
+
+    /** The stored summary of a completed run. */
+    public record Summary(int assessed, int failed, int changed, Map<String, Integer> classTransitions,
+                          LimitChanges limits, int termsChanged, int prepaymentRequired, int prepaymentChanged,
+                          Map<String, Map<String, Integer>> signals, int alertsOpened, int alertsRepeated,
+                          int customerPlansActivated, int customerPlansEnded, List<PlanChange> plansActivated,
+                          List<PlanChange> plansEnded, PortfolioView portfolio, List<SegmentView> segments,
+                          List<MarketView> markets, List<RunStore.Failure> failures, List<RunStore.FailedChunk> failedChunks,
+                          String triggerFailure) {
+    }
+
+    /** Portfolio figures as the triggers saw them (null when the run did not cover the whole portfolio). */
+    public record PortfolioView(int customers, BigDecimal totalExposure, BigDecimal exposureClassDEPercent,
+                                BigDecimal overdueRatioPercent, BigDecimal salesDropPercent) {
+    }
+
+    public record SegmentView(String segment, int customers, BigDecimal exposure, BigDecimal exposureClassDEPercent,
+                              BigDecimal overdueRatioPercent, BigDecimal salesDropPercent) {
+    }
+
+    public record MarketView(String industry, BigDecimal latestIndex, BigDecimal indexDropPercent) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final RunStore runs;
+    private final CompiledRuleSets ruleSets;
+    private final ContingencyCatalogs catalogs;
+    private final PlanActivator activator;
+    private final PlanStore plans;
+    private final ActivePlans activePlans;
+    private final JsonText json;
+    private final Clock clock;
+
+    public RunFinisher(AgroalDataSource dataSource, RunStore runs, CompiledRuleSets ruleSets, ContingencyCatalogs catalogs,
+                       PlanActivator activator, PlanStore plans, ActivePlans activePlans, JsonText json, Clock clock) {
+        this.dataSource = dataSource;
+        this.runs = runs;
+        this.ruleSets = ruleSets;
+        this.catalogs = catalogs;
+        this.activator = activator;
+        this.plans = plans;
+        this.activePlans = activePlans;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Finishes the run (if this caller wins the finishing step); true when it did. */
+    public boolean finish(UUID runId, String instance, java.time.Duration lease) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!runs.startFinishing(runId, instance, lease, now)) {
+            return false;
+        }
+        RunRecord run = runs.find(runId).orElseThrow();
+        ChunkStats total = new ChunkStats();
+        runs.chunkStats(runId).forEach(total::merge);
+        CompiledRuleSet rules = ruleSets.get(run.rulesetVersion());
+        ContingencyCatalog catalog = catalogs.of(rules);
+
+        RaisedRisks raised = new RaisedRisks();
+        List<Object> facts = new ArrayList<>();
+        PortfolioView portfolio = null;
+        List<SegmentView> segmentViews = new ArrayList<>();
+        ChunkStats.SegmentTotals all = new ChunkStats.SegmentTotals();
+        for (Map.Entry<String, ChunkStats.SegmentTotals> entry : total.segments().entrySet()) {
+            all.merge(entry.getValue());
+            if (run.scope().coversSegment(entry.getKey())) {
+                SegmentFigures segment = segmentFigures(raised, entry.getKey(), entry.getValue());
+                facts.add(segment);
+                segmentViews.add(new SegmentView(segment.getSegment(), segment.getCustomers(), segment.getExposure(),
+                        segment.getExposureClassDEPercent(), segment.getOverdueRatioPercent(), segment.getSalesDropPercent()));
+            }
+        }
+        if (run.scope().coversPortfolio()) {
+            PortfolioFigures figures = portfolioFigures(raised, all);
+            facts.add(figures);
+            portfolio = new PortfolioView(figures.getCustomers(), figures.getTotalExposure(),
+                    figures.getExposureClassDEPercent(), figures.getOverdueRatioPercent(), figures.getSalesDropPercent());
+        }
+        List<MarketView> marketViews = new ArrayList<>();
+        run.constants().industries().forEach((industry, index) -> {
+            MarketFigures market = new MarketFigures(raised);
+            market.setIndustry(industry);
+            market.setLatestIndex(index.latest());
+            market.setIndexDropPercent(index.dropPercent());
+            facts.add(market);
+            marketViews.add(new MarketView(industry, index.latest(), index.dropPercent()));
+        });
+
+        String triggerFailure = null;
+        if (!facts.isEmpty()) {
+            RuleRun triggers = rules.run(facts, raised);
+            triggerFailure = triggers.failure();
+        }
+        List<PlanChange> activated = new ArrayList<>();
+        List<PlanChange> ended = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (triggerFailure == null) {
+                    List<PlanActivator.RaisedRisk> risks = raised.getRaised().stream()
+                            .map(r -> new PlanActivator.RaisedRisk(r.riskType(), r.scope(), r.finding())).toList();
+                    for (PlanActivation activation : activator.activate(connection, catalog, risks, runId, now)) {
+                        activated.add(new PlanChange(activation.plan().code(), activation.scope(),
+                                activation.risk().riskType(), activation.risk().level().name(), activation.message(),
+                                activation.values()));
+                    }
+                    ended.addAll(endPlansNoLongerRaised(connection, run, raised, catalog, now));
+                } else {
+                    // a failing trigger proves nothing either way: keep every plan as it is
+                    Log.warnf("contingency triggers of run %s failed: %s", runId, triggerFailure);
+                }
+                List<RunStore.Failure> failures = runs.failures(runId, FAILURES_IN_SUMMARY);
+                Summary summary = new Summary(total.assessed, total.failed, total.changed, total.classTransitions,
+                        new LimitChanges(total.limitsIncreased, total.limitsDecreased, total.limitsProposed,
+                                total.proposalsSuperseded, total.limitIncreaseTotal, total.limitDecreaseTotal),
+                        total.termsChanged, total.prepaymentRequired, total.prepaymentChanged, total.signals,
+                        total.alertsOpened, total.alertsRepeated, total.customerPlansActivated, total.customerPlansEnded,
+                        activated, ended, portfolio, segmentViews, marketViews, failures, runs.failedChunks(runId),
+                        triggerFailure);
+                runs.complete(connection, runId, json.write(summary), OffsetDateTime.now(clock));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("finishing run " + runId + " failed: " + e.getMessage(), e);
+        }
+        activePlans.refresh();
+        Log.infof("re-evaluation run %s completed: %d assessed, %d failed, %d plan(s) activated, %d ended",
+                runId, total.assessed, total.failed, activated.size(), ended.size());
+        return true;
+    }
+
+    /** Ends the active portfolio, segment and industry plans this run judged and found no longer raised. */
+    private List<PlanChange> endPlansNoLongerRaised(Connection connection, RunRecord run, RaisedRisks raised,
+                                                    ContingencyCatalog catalog, OffsetDateTime now) throws SQLException {
+        Set<String> stillRaised = new HashSet<>();
+        for (RaisedRisks.Raised risk : raised.getRaised()) {
+            catalog.risk(risk.riskType()).ifPresent(r -> stillRaised.add(r.planCode() + "|" + risk.scope()));
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<PlanChange> ended = new ArrayList<>();
+        for (PlanRecord plan : plans.active()) {
+            if (judged(run, plan.scope()) && !stillRaised.contains(plan.planCode() + "|" + plan.scope())) {
+                ids.add(plan.id());
+                ended.add(new PlanChange(plan.planCode(), plan.scope(), plan.riskType(), plan.riskLevel(),
+                        "the trigger condition no longer holds", null));
+            }
+        }
+        plans.end(connection, ids, "run " + run.id(), "the trigger condition no longer holds in run " + run.id(), now);
+        return ended;
+    }
+
+    /** Whether this run saw the complete figures of the plan's scope. Customer plans are judged chunk by chunk. */
+    private static boolean judged(RunRecord run, String scope) {
+        if (scope.equals("PORTFOLIO")) {
+            return run.scope().coversPortfolio();
+        }
+        if (scope.startsWith("SEGMENT:")) {
+            return run.scope().coversSegment(scope.substring("SEGMENT:".length()));
+        }
+        // market indices are fixed for the whole run whatever its scope
+        return scope.startsWith("INDUSTRY:");
+    }
+
+    private static SegmentFigures segmentFigures(RaisedRisks raised, String name, ChunkStats.SegmentTotals totals) {
+        SegmentFigures segment = new SegmentFigures(raised);
+        segment.setSegment(name);
+        segment.setCustomers(totals.customers);
+        segment.setExposure(totals.exposure);
+        segment.setExposureClassDEPercent(percent(totals.exposureClassDE, totals.exposure));
+        segment.setOverdueRatioPercent(percent(totals.overdue, totals.receivables));
+        segment.setSalesDropPercent(ProfileQuery.drop(totals.last3MonthsSales, totals.sameMonthsLastYearSales));
+        return segment;
+    }
+
+    private static PortfolioFigures portfolioFigures(RaisedRisks raised, ChunkStats.SegmentTotals all) {
+        PortfolioFigures figures = new PortfolioFigures(raised);
+        figures.setCustomers(all.customers);
+        figures.setTotalExposure(all.exposure);
+        figures.setExposureClassDEPercent(percent(all.exposureClassDE, all.exposure));
+        figures.setOverdueRatioPercent(percent(all.overdue, all.receivables));
+        figures.setSalesDropPercent(ProfileQuery.drop(all.last3MonthsSales, all.sameMonthsLastYearSales));
+        return figures;
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() <= 0 ? BigDecimal.ZERO : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    }
+}

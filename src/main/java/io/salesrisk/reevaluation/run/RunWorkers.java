@@ -1,0 +1,158 @@
+package io.salesrisk.reevaluation.run;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.salesrisk.reevaluation.config.ReevaluationConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threads of this instance that work on runs: each claims a chunk of any running run (started here or on another
+ * instance), processes it, and takes the finishing step of a run whose chunks are all through. Idle workers look
+ * again every poll interval, or at once when a run starts on this instance.
+ */
+@ApplicationScoped
+public class RunWorkers {
+
+    private final ReevaluationConfig config;
+    private final RunStore runs;
+    private final ChunkProcessor processor;
+    private final RunFinisher finisher;
+    private final Clock clock;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+    private String instance;
+
+    public RunWorkers(ReevaluationConfig config, RunStore runs, ChunkProcessor processor, RunFinisher finisher, Clock clock) {
+        this.config = config;
+        this.runs = runs;
+        this.processor = processor;
+        this.finisher = finisher;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        instance = config.instanceId().orElseGet(RunWorkers::hostAndProcess);
+        if (config.workers() <= 0) {
+            Log.infof("re-evaluation workers off on this instance (%s); other instances do the work", instance);
+            return;
+        }
+        if (config.instanceId().isPresent()) {
+            // a stable name means the claims under it are this instance's from before a restart: take them back now
+            int released = runs.releaseClaimsOf(instance);
+            if (released > 0) {
+                Log.infof("resuming %d chunk(s) claimed by %s before it restarted", released, instance);
+            }
+        }
+        ClassLoader applicationLoader = RunWorkers.class.getClassLoader();
+        for (int i = 0; i < config.workers(); i++) {
+            Thread thread = new Thread(this::work, "reevaluation-worker-" + i);
+            // Drools loads generated classes through the context class loader: it must see the application's facts
+            thread.setContextClassLoader(applicationLoader);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        Log.infof("%d re-evaluation worker(s) started as %s", config.workers(), instance);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        wakeUps.release(threads.size());
+        for (Thread thread : threads) {
+            try {
+                // a chunk in progress either commits or rolls back; an unfinished one is claimed again after its lease
+                thread.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Makes idle workers look for work now (a run was just started on this instance). */
+    public void wake() {
+        wakeUps.release(Math.max(1, threads.size()));
+    }
+
+    /** This instance's name in claims. */
+    public String instance() {
+        return instance;
+    }
+
+    private void work() {
+        while (!stopping) {
+            boolean worked;
+            try {
+                worked = workOnce(instance);
+            } catch (RuntimeException e) {
+                Log.warnf("re-evaluation worker: %s", e.getMessage());
+                worked = false;
+            }
+            if (!worked) {
+                try {
+                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One step of work under the given instance name: process one chunk, or finish the runs that wait for it.
+     * Public so that tests can play several instances, or a crashed one, deterministically.
+     *
+     * @return whether a chunk was processed (so there may be more right away)
+     */
+    public boolean workOnce(String as) {
+        Optional<ChunkClaim> claim = runs.claim(as, config.chunkLease(), config.maxAttempts(), OffsetDateTime.now(clock));
+        if (claim.isPresent()) {
+            ChunkProcessor.Outcome outcome = processor.process(claim.get());
+            if (outcome == ChunkProcessor.Outcome.LOST_CLAIM) {
+                Log.warnf("chunk %d of run %s was taken over by another worker before %s committed it; its work was discarded",
+                        claim.get().chunkNo(), claim.get().runId(), as);
+            }
+            finishIfDone(claim.get().runId(), as);
+            return true;
+        }
+        for (UUID runId : runs.awaitingFinish(config.chunkLease(), OffsetDateTime.now(clock))) {
+            finishIfDone(runId, as);
+        }
+        return false;
+    }
+
+    private void finishIfDone(UUID runId, String as) {
+        try {
+            finisher.finish(runId, as, config.chunkLease());
+        } catch (RuntimeException e) {
+            // the run stays FINISHING; after the lease another worker takes the step again
+            Log.errorf(e, "finishing run %s failed", runId);
+        }
+    }
+
+    private static String hostAndProcess() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+}
