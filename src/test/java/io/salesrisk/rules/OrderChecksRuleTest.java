@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each shipped order rule (every table row and every DRL rule) fires on its case and not just past its boundary. */
 class OrderChecksRuleTest {
 
+    private static final Set<String> ORDER_FILES = Set.of("order-checks.drl", "order-credit-checks.xlsx");
     private static final Path CASES = Path.of("src/test/resources/rule-cases/order-checks.csv");
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -55,7 +56,11 @@ class OrderChecksRuleTest {
             (parts[1].equals("yes") ? firing : silent).add(parts[0]);
         }
         CompiledRuleSet rules = ShippedRules.get();
-        List<String> names = rules.rules().stream().map(RuleDescriptor::name).toList();
+        // the order rules; the customer re-evaluation rules have their own cases (CustomerProfileRulesTest)
+        List<String> names = rules.rules().stream()
+                .filter(rule -> ORDER_FILES.contains(rule.ref().file()))
+                .map(RuleDescriptor::name).toList();
+        assertThat(names).hasSize(38);
         assertThat(firing).containsAll(names);
         assertThat(silent).containsAll(names);
     }

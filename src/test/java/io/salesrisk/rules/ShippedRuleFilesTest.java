@@ -48,7 +48,8 @@ class ShippedRuleFilesTest {
     void shouldCompileTheShippedSetTogether() throws Exception {
         CompiledRuleSet rules = new DroolsRuleEngine(10_000).compile(shipped);
 
-        assertThat(rules.rules()).hasSize(35);
+        // 38 order rules, 102 customer re-evaluation rules (scorecard, classes, policy, anomalies, triggers)
+        assertThat(rules.rules()).hasSize(140);
         assertThat(rules.version()).hasSize(12).isEqualTo(shipped.contentHash().substring(0, 12));
         assertThat(rules.rules()).allSatisfy(rule -> assertThat(rule.ref().source()).isNotBlank());
     }

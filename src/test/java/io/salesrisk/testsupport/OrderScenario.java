@@ -8,6 +8,7 @@ import io.salesrisk.facts.PaymentBehaviour;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A clean order (class A enterprise customer, large limit, nothing overdue, short terms, signed contract) that
@@ -29,6 +30,10 @@ public final class OrderScenario {
     private int allowedTerms;
     private BigDecimal discount = BigDecimal.ZERO;
     private boolean contract = true;
+    private boolean prepayment;
+    private String plans = "";
+    private BigDecimal planCut = BigDecimal.ZERO;
+    private boolean planPrepayment;
 
     /** Applies "key=value key=value ..." overrides. */
     public OrderScenario given(String overrides) {
@@ -56,6 +61,10 @@ public final class OrderScenario {
             case "allowedTerms" -> allowedTerms = Integer.parseInt(value);
             case "discount" -> discount = new BigDecimal(value);
             case "contract" -> contract = Boolean.parseBoolean(value);
+            case "prepayment" -> prepayment = Boolean.parseBoolean(value);
+            case "plans" -> plans = value;
+            case "planCut" -> planCut = new BigDecimal(value);
+            case "planPrepayment" -> planPrepayment = Boolean.parseBoolean(value);
             default -> throw new IllegalArgumentException("unknown scenario key " + key);
         }
         return this;
@@ -72,6 +81,10 @@ public final class OrderScenario {
         customer.setRiskClass(riskClass);
         customer.setCreditLimit(limit);
         customer.setAllowedPaymentTermsDays(allowedTerms);
+        customer.setPrepaymentRequired(prepayment);
+        customer.setActivePlans(plans.isEmpty() ? List.of() : List.of(plans.split(",")));
+        customer.setPlanLimitCutPercent(planCut);
+        customer.setPlanPrepaymentRequired(planPrepayment);
         Order order = new Order();
         order.setId("SO-TEST");
         order.setCustomerId(customer.getId());

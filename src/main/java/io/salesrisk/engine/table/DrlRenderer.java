@@ -24,7 +24,9 @@ public final class DrlRenderer {
      * constraint as a class name in that package, which made large tables several times slower to compile.
      */
     static final List<String> FACT_TYPES = List.of("OrderCheck", "Customer", "Order", "CreditExposure",
-            "PaymentBehaviour", "Decision", "Outcome", "Reason", "Severity", "MessageTemplate");
+            "PaymentBehaviour", "Decision", "Outcome", "Reason", "Severity", "MessageTemplate",
+            "CustomerProfile", "Scorecard", "Classification", "Assessment", "PortfolioFigures", "SegmentFigures",
+            "MarketFigures");
 
     private static final Pattern BARE_FIELD = Pattern.compile("[A-Za-z_][\\w.]*");
     private static final Pattern POSITIONAL = Pattern.compile("\\$(\\d+)");

@@ -14,6 +14,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ public class ProfileQuery {
     /** Below this many months of history the customer's own spread says too little for a robust z-score. */
     static final int MIN_MONTHS_FOR_Z = 12;
 
-    private final NamedSql sql;
+    /** For runs over all customers: every customer in the id range is in scope. */
+    private final NamedSql wholeRange;
+    /** For a segment, region or list: rows are kept to the scope's customers before they are aggregated. */
+    private final NamedSql scopedRange;
+    private final boolean postgres;
 
     public ProfileQuery(SqlDialect dialect) {
         String daysLate = """
@@ -45,7 +50,8 @@ public class ProfileQuery {
                      THEN CASE WHEN i.paid_date > i.due_date THEN %s ELSE 0 END
                      ELSE %s END""".formatted(dialect.daysBetween("i.due_date", "i.paid_date"),
                 dialect.daysBetween("i.due_date", "CAST(:asOf AS DATE)"));
-        this.sql = new NamedSql("""
+        // the aggregates read sales, invoices and orders by id range in index order: no sort of the chunk's rows
+        String template = """
                 WITH scoped AS (
                   SELECT c.id, c.segment, c.region, c.industry, c.years_in_business, c.external_rating, c.risk_class,
                          c.credit_limit, c.payment_terms_days, c.prepayment_required, c.score
@@ -55,22 +61,11 @@ public class ProfileQuery {
                     AND (:region = '' OR c.region = :region)
                     AND (:byIds = 0 OR c.id IN (SELECT x.customer_id FROM reevaluation_scope_ids x WHERE x.run_id = :runId))
                 ),
-                sales AS (
-                  SELECT s.customer_id, s.sales_month, s.amount FROM sales_history s
-                  WHERE s.customer_id >= :firstId AND s.customer_id <= :lastId
-                    AND s.sales_month >= :m24 AND s.sales_month <= :m1
-                    AND s.customer_id IN (SELECT id FROM scoped)
-                ),
-                sales_median AS (
-                  SELECT customer_id, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY amount) AS median_sales
-                  FROM sales GROUP BY customer_id
-                ),
                 sales_figures AS (
                   SELECT s.customer_id,
                          COUNT(*) AS months,
                          SUM(CASE WHEN s.amount < 0 THEN 1 ELSE 0 END) AS negative_months,
-                         MAX(m.median_sales) AS median_sales,
-                         PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ABS(s.amount - m.median_sales)) AS mad_sales,
+                         PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.amount) AS median_sales,
                          SUM(CASE WHEN s.sales_month >= :m12 THEN s.amount ELSE 0 END) AS sales_12m,
                          SUM(CASE WHEN s.sales_month < :m12 THEN s.amount ELSE 0 END) AS sales_previous_12m,
                          SUM(CASE WHEN s.sales_month < :m12 THEN 1 ELSE 0 END) AS months_previous_12m,
@@ -78,7 +73,17 @@ public class ProfileQuery {
                          SUM(CASE WHEN s.sales_month = :m2 THEN s.amount ELSE 0 END) AS previous_month,
                          SUM(CASE WHEN s.sales_month >= :m3 THEN s.amount ELSE 0 END) AS last_3_months,
                          SUM(CASE WHEN s.sales_month >= :m15 AND s.sales_month <= :m13 THEN s.amount ELSE 0 END) AS same_months_last_year
-                  FROM sales s JOIN sales_median m ON m.customer_id = s.customer_id
+                  FROM sales_history s
+                  WHERE s.customer_id >= :firstId AND s.customer_id <= :lastId
+                    AND s.sales_month >= :m24 AND s.sales_month <= :m1 %2$s
+                  GROUP BY s.customer_id
+                ),
+                sales_spread AS (
+                  SELECT s.customer_id,
+                         PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ABS(s.amount - f.median_sales)) AS mad_sales
+                  FROM sales_history s JOIN sales_figures f ON f.customer_id = s.customer_id
+                  WHERE s.customer_id >= :firstId AND s.customer_id <= :lastId
+                    AND s.sales_month >= :m24 AND s.sales_month <= :m1
                   GROUP BY s.customer_id
                 ),
                 receivables AS (
@@ -106,8 +111,7 @@ public class ProfileQuery {
                                   AND i.issue_date <= :asOf THEN i.amount END) AS typical_invoice,
                          SUM(CASE WHEN i.amount < 0 OR i.paid_amount < 0 THEN 1 ELSE 0 END) AS negative_invoices
                   FROM invoices i
-                  WHERE i.customer_id >= :firstId AND i.customer_id <= :lastId
-                    AND i.customer_id IN (SELECT id FROM scoped)
+                  WHERE i.customer_id >= :firstId AND i.customer_id <= :lastId %3$s
                   GROUP BY i.customer_id
                 ),
                 orders AS (
@@ -116,11 +120,10 @@ public class ProfileQuery {
                                    OR o.requested_delivery_date <= :horizonEnd) THEN o.amount ELSE 0 END) AS open_orders,
                          MAX(CASE WHEN o.order_date > :recentStart AND o.status <> 'CANCELLED' THEN o.amount END) AS largest_recent_order
                   FROM sales_orders o
-                  WHERE o.customer_id >= :firstId AND o.customer_id <= :lastId
-                    AND o.customer_id IN (SELECT id FROM scoped)
+                  WHERE o.customer_id >= :firstId AND o.customer_id <= :lastId %4$s
                   GROUP BY o.customer_id
                 )
-                SELECT sc.*, sf.months, sf.negative_months, sf.median_sales, sf.mad_sales, sf.sales_12m,
+                SELECT sc.*, sf.months, sf.negative_months, sf.median_sales, sp.mad_sales, sf.sales_12m,
                        sf.sales_previous_12m, sf.months_previous_12m, sf.last_month, sf.previous_month, sf.last_3_months,
                        sf.same_months_last_year,
                        r.open_receivables, r.not_due, r.overdue_1_30, r.overdue_31_60, r.overdue_61_90, r.overdue_over_90,
@@ -129,10 +132,15 @@ public class ProfileQuery {
                        o.open_orders, o.largest_recent_order
                 FROM scoped sc
                 LEFT JOIN sales_figures sf ON sf.customer_id = sc.id
+                LEFT JOIN sales_spread sp ON sp.customer_id = sc.id
                 LEFT JOIN receivables r ON r.customer_id = sc.id
                 LEFT JOIN orders o ON o.customer_id = sc.id
                 ORDER BY sc.id
-                """.formatted(daysLate));
+                """;
+        this.wholeRange = new NamedSql(template.formatted(daysLate, "", "", ""));
+        this.scopedRange = new NamedSql(template.formatted(daysLate, "AND s.customer_id IN (SELECT id FROM scoped)",
+                "AND i.customer_id IN (SELECT id FROM scoped)", "AND o.customer_id IN (SELECT id FROM scoped)"));
+        this.postgres = dialect.isPostgres();
     }
 
     /** The profiles of the customers of the scope with ids from {@code firstId} to {@code lastId}, in id order. */
@@ -159,6 +167,13 @@ public class ProfileQuery {
         values.put("horizonEnd", window.horizonEnd());
         values.put("recentStart", window.recentOrdersStart());
         List<CustomerFigures> figures = new ArrayList<>();
+        if (postgres) {
+            // the per-customer medians sort in memory rather than spill to disk (for this transaction only)
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL work_mem = '32MB'");
+            }
+        }
+        NamedSql sql = scope.kind() == RunScope.Kind.ALL ? wholeRange : scopedRange;
         try (PreparedStatement statement = sql.prepare(connection, values)) {
             statement.setFetchSize(500);
             try (ResultSet row = statement.executeQuery()) {
