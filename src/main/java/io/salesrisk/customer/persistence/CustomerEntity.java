@@ -30,6 +30,11 @@ public class CustomerEntity extends PanacheEntityBase {
     public BigDecimal creditLimit;
     @Column(name = "payment_terms_days")
     public int paymentTermsDays;
+    /** Set by re-evaluation runs only; null until the first run. */
+    @Column(name = "score", insertable = false, updatable = false)
+    public Integer score;
+    @Column(name = "prepayment_required", insertable = false, updatable = false)
+    public boolean prepaymentRequired;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

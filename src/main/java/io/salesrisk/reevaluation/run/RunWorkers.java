@@ -123,10 +123,15 @@ public class RunWorkers {
     public boolean workOnce(String as) {
         Optional<ChunkClaim> claim = runs.claim(as, config.chunkLease(), config.maxAttempts(), OffsetDateTime.now(clock));
         if (claim.isPresent()) {
-            ChunkProcessor.Outcome outcome = processor.process(claim.get());
-            if (outcome == ChunkProcessor.Outcome.LOST_CLAIM) {
-                Log.warnf("chunk %d of run %s was taken over by another worker before %s committed it; its work was discarded",
-                        claim.get().chunkNo(), claim.get().runId(), as);
+            try {
+                ChunkProcessor.Outcome outcome = processor.process(claim.get());
+                if (outcome == ChunkProcessor.Outcome.LOST_CLAIM) {
+                    Log.warnf("chunk %d of run %s was taken over by another worker before %s committed it; its work was "
+                            + "discarded", claim.get().chunkNo(), claim.get().runId(), as);
+                }
+            } catch (RuntimeException e) {
+                // the chunk was given back; it is tried again until its attempts are used up
+                Log.warnf("%s (attempt %d)", e.getMessage(), claim.get().attempt());
             }
             finishIfDone(claim.get().runId(), as);
             return true;
