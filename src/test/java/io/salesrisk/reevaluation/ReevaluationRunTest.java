@@ -96,7 +96,7 @@ class ReevaluationRunTest {
         assertThat(history.getString("[0].classAfter")).isEqualTo("A");
         assertThat(history.getFloat("[0].limitProposed")).isEqualTo(210000.00f);
         assertThat(history.getList("[0].reasons.score")).hasSize(7);
-        assertThat(history.getString("[0].reasons.reasons.message")).contains("35% of 12-month sales 600000.00");
+        assertThat(history.getString("[0].reasons.reasons.message")).contains("limit 35% of 12-month sales 600,000.00 (risk class A, SMB)");
         String proposal = riskOfficer().get("/api/limit-proposals?customerId=" + strong.id()).then().statusCode(200)
                 .body("[0].proposedLimit", equalTo(210000.00f)).extract().path("[0].id");
         riskOfficer().post("/api/limit-proposals/" + proposal + "/approve").then().statusCode(200)
@@ -111,7 +111,7 @@ class ReevaluationRunTest {
                 .body("exposure.creditLimit", equalTo(0.00f));
         riskOfficer().get("/api/contingency-plans").then().statusCode(200)
                 .body("find { it.scope == 'CUSTOMER:" + weak.id() + "' }.planCode", equalTo("collections-escalation"))
-                .body("find { it.scope == 'CUSTOMER:" + weak.id() + "' }.riskLevel", equalTo("CRITICAL"));
+                .body("find { it.scope == 'CUSTOMER:" + weak.id() + "' }.riskLevel", equalTo("HIGH"));
         sales().body(order(uniqueId("SO"), weak.id(), "1000", "EUR", 14, "0", true)).post("/api/orders/evaluate")
                 .then().statusCode(200)
                 .body("outcome", equalTo("BLOCK"))
