@@ -154,7 +154,31 @@ class ImportResourceTest {
     @Test
     void shouldAnswer404ForAnUnknownKindAnd403ForSales() {
         csv("a\n1\n").post("/api/import/planets").then().statusCode(404)
-                .body("detail", containsString("customers, invoices, orders, sales-history"));
+                .body("detail", containsString("customers, invoices, market-index, orders, sales-history"));
         sales().contentType("text/csv").body("a\n").post("/api/import/customers").then().statusCode(403);
+    }
+
+    @Test
+    void shouldImportAMarketIndexAndRejectABadValueWithItsLine() {
+        String industry = uniqueId("Shipbuilding");
+        csv("""
+                industry,month,index
+                %1$s,2025-05,100
+                %1$s,2026-05,87.5
+                """.formatted(industry)).post("/api/import/market-index").then().statusCode(200)
+                .body("kind", equalTo("market-index")).body("created", equalTo(2));
+        csv("""
+                industry,month,index
+                %1$s,2026-05,88
+                """.formatted(industry)).post("/api/import/market-index").then().statusCode(200)
+                .body("updated", equalTo(1));
+
+        csv("""
+                industry,month,index
+                %1$s,2026-13,90
+                %1$s,2026-04,-3
+                """.formatted(industry)).post("/api/import/market-index").then().statusCode(422)
+                .body("errors.find { it.line == 2 }.field", equalTo("month"))
+                .body("errors.find { it.line == 3 }.field", equalTo("index"));
     }
 }

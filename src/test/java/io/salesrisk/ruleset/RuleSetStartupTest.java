@@ -65,7 +65,7 @@ class RuleSetStartupTest {
 
         bootstrap().start();
 
-        assertThat(active.current().rules()).hasSize(3);
+        assertThat(active.current().rules()).hasSize(6); // 2 table rows + the 4 rules of the shipped order-checks.drl
         assertThat(store.activeVersion()).contains(active.current().version());
     }
 
