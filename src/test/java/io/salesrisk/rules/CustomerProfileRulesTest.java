@@ -1,7 +1,6 @@
 package io.salesrisk.rules;
 
 import io.salesrisk.engine.CompiledRuleSet;
-import io.salesrisk.engine.RuleDescriptor;
 import io.salesrisk.engine.RuleRun;
 import io.salesrisk.facts.Assessment;
 import io.salesrisk.facts.CustomerProfile;
@@ -9,6 +8,7 @@ import io.salesrisk.reevaluation.assessment.AssessmentPolicy;
 import io.salesrisk.reevaluation.assessment.CustomerAssessment;
 import io.salesrisk.reevaluation.assessment.CustomerAssessor;
 import io.salesrisk.testsupport.ProfileScenario;
+import io.salesrisk.testsupport.RuleCases;
 import io.salesrisk.testsupport.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +16,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -51,21 +49,8 @@ class CustomerProfileRulesTest {
 
     @Test
     void shouldHaveAFiringAndASilentCaseForEveryShippedProfileRule() throws IOException {
-        Set<String> firing = new HashSet<>();
-        Set<String> silent = new HashSet<>();
-        for (String line : Files.readAllLines(CASES)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(",", 3);
-            (parts[1].equals("yes") ? firing : silent).add(parts[0]);
-        }
-        CompiledRuleSet rules = ShippedRules.get();
-        List<String> names = rules.rules().stream().filter(rule -> PROFILE_FILES.contains(rule.ref().file()))
-                .map(RuleDescriptor::name).toList();
+        List<String> names = RuleCases.assertEveryRuleHasAFiringAndASilentCase(CASES, PROFILE_FILES);
         assertThat(names).hasSizeGreaterThan(90);
-        assertThat(firing).containsAll(names);
-        assertThat(silent).containsAll(names);
     }
 
     @Test

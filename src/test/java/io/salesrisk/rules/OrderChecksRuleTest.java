@@ -1,19 +1,17 @@
 package io.salesrisk.rules;
 
 import io.salesrisk.engine.CompiledRuleSet;
-import io.salesrisk.engine.RuleDescriptor;
 import io.salesrisk.evaluation.service.OrderEvaluation;
 import io.salesrisk.evaluation.service.OrderEvaluator;
 import io.salesrisk.testsupport.OrderScenario;
+import io.salesrisk.testsupport.RuleCases;
 import io.salesrisk.testsupport.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,23 +44,8 @@ class OrderChecksRuleTest {
 
     @Test
     void shouldHaveAFiringAndASilentCaseForEveryShippedRule() throws IOException {
-        Set<String> firing = new HashSet<>();
-        Set<String> silent = new HashSet<>();
-        for (String line : Files.readAllLines(CASES)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(",", 3);
-            (parts[1].equals("yes") ? firing : silent).add(parts[0]);
-        }
-        CompiledRuleSet rules = ShippedRules.get();
-        // the order rules; the customer re-evaluation rules have their own cases (CustomerProfileRulesTest)
-        List<String> names = rules.rules().stream()
-                .filter(rule -> ORDER_FILES.contains(rule.ref().file()))
-                .map(RuleDescriptor::name).toList();
+        List<String> names = RuleCases.assertEveryRuleHasAFiringAndASilentCase(CASES, ORDER_FILES);
         assertThat(names).hasSize(38);
-        assertThat(firing).containsAll(names);
-        assertThat(silent).containsAll(names);
     }
 
     @Test
