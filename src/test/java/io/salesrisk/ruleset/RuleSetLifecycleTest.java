@@ -280,4 +280,25 @@ class RuleSetLifecycleTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void shouldRejectAContingencyWorkbookWithABrokenRegisterOrAnUnregisteredRiskType() {
+        java.nio.file.Path triggers = java.nio.file.Path.of("decision-tables/contingency-triggers.xlsx");
+        upload(riskOfficer(), "contingency-triggers.xlsx", ShippedTables.withCell(triggers, "Register", "D5", 7))
+                .post("/api/rulesets").then().statusCode(422)
+                .body("detail", containsString("REJECTED"))
+                .body("errors[0].file", equalTo("contingency-triggers.xlsx"))
+                .body("errors[0].sheet", equalTo("Register"))
+                .body("errors[0].cell", equalTo("D5"))
+                .body("errors[0].message", containsString("from 1 to 5"));
+
+        upload(riskOfficer(), "contingency-triggers.xlsx",
+                ShippedTables.withCell(triggers, "PortfolioTriggers", "C10", "CREDIT_MELTDOWN"))
+                .post("/api/rulesets").then().statusCode(422)
+                .body("errors[0].sheet", equalTo("PortfolioTriggers"))
+                .body("errors[0].cell", equalTo("C10"))
+                .body("errors[0].message", containsString("risk type 'CREDIT_MELTDOWN' is not in the risk register"));
+
+        assertThat(activeVersion()).isEqualTo(shipped);
+    }
 }
