@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,26 +139,21 @@ public class ReevaluationService {
 
     /** Cuts the scope's customer ids, in order, into chunks of the configured size; reads ids only. */
     private List<ChunkBounds> chunks(Connection connection, RunScope scope) throws SQLException {
+        // the database orders the ids: chunk ranges must follow its collation, which may differ from Java's
         String where = switch (scope.kind()) {
             case ALL -> "";
             case SEGMENT -> " WHERE segment = ?";
             case REGION -> " WHERE region = ?";
-            case CUSTOMERS -> null;
+            case CUSTOMERS -> " WHERE id = ANY (?)";
         };
         List<ChunkBounds> chunks = new ArrayList<>();
         int size = Math.max(1, config.chunkSize());
-        if (where == null) {
-            List<String> ids = scope.customerIds();
-            for (int from = 0; from < ids.size(); from += size) {
-                int to = Math.min(ids.size(), from + size);
-                chunks.add(new ChunkBounds(ids.get(from), ids.get(to - 1), to - from));
-            }
-            return chunks;
-        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers" + where + " ORDER BY id")) {
-            if (scope.value() != null) {
+            if (scope.kind() == RunScope.Kind.CUSTOMERS) {
+                select.setArray(1, connection.createArrayOf("VARCHAR", scope.customerIds().toArray()));
+            } else if (scope.value() != null) {
                 select.setString(1, scope.value());
             }
             select.setFetchSize(10_000);
@@ -190,18 +184,11 @@ public class ReevaluationService {
 
     private static void requireKnown(Connection connection, List<String> ids) throws SQLException {
         Set<String> known = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
-            String placeholders = String.join(", ", Collections.nCopies(batch.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM customers WHERE id IN (" + placeholders + ")")) {
-                for (int i = 0; i < batch.size(); i++) {
-                    select.setString(i + 1, batch.get(i));
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        known.add(row.getString(1));
-                    }
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    known.add(row.getString(1));
                 }
             }
         }
