@@ -299,6 +299,35 @@ class ReevaluationWorkersTest {
                 .body("status", equalTo("COMPLETED")).body("progress.done", equalTo(1));
     }
 
+    @Test
+    void shouldAssessACustomerTheSameWhateverChunkItFallsIn() throws Exception {
+        // given: five different customers, assessed in chunks {0,1} {2,3} {4}
+        String region = uniqueId("Bounds");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(ProfileData.customer(String.format("%s-%02d", region, i)).region(region).years(1 + 7 * i)
+                    .rating(List.of("AAA", "BBB", "B", "CCC", "A").get(i)).flatSales(AS_OF, 24, String.valueOf(5000 * (i + 1)))
+                    .invoice(AS_OF.minusDays(70), AS_OF.minusDays(40 - 9 * i), "3000", i % 2 == 0 ? "3000" : "0",
+                            i % 2 == 0 ? AS_OF.minusDays(30) : null)
+                    .insert(dataSource).id());
+        }
+        service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
+        drain("node-a");
+        List<String> first = assessedValues(region);
+
+        // when: the same customers from the same starting values, cut differently: {1,2} {3,4} and {0} on its own
+        execute("UPDATE customers SET score = NULL, risk_class = 'B', credit_limit = 100000, payment_terms_days = 30, "
+                + "prepayment_required = FALSE WHERE region = '" + region + "'");
+        service.start(RunScope.of(null, null, ids.subList(1, 5)), AS_OF, "API", "risk", null);
+        service.start(RunScope.of(null, null, ids.subList(0, 1)), AS_OF, "API", "risk", null);
+        drain("node-b");
+
+        // then
+        assertThat(assessedValues(region)).isEqualTo(first);
+        assertThat(first).hasSize(5);
+        assertThat(first.stream().map(v -> v.split(" ")[1]).distinct().count()).as("different scores").isGreaterThan(2);
+    }
+
     /** Works as one instance until no chunk and no finishing step is left. */
     private void drain(String instance) {
         int steps = 0;
@@ -338,5 +367,21 @@ class ReevaluationWorkersTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    private List<String> assessedValues(String region) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT id, score, risk_class, credit_limit, payment_terms_days, prepayment_required FROM customers "
+                        + "WHERE region = ? ORDER BY id")) {
+            select.setString(1, region);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    values.add(row.getString(1) + " " + row.getInt(2) + " " + row.getString(3) + " " + row.getBigDecimal(4)
+                            + " " + row.getInt(5) + " " + row.getBoolean(6));
+                }
+            }
+        }
+        return values;
     }
 }
