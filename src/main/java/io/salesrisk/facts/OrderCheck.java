@@ -1,5 +1,8 @@
 package io.salesrisk.facts;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Everything one order evaluation sees, in one fact: the customer, the order, the exposure, the payment
  * behaviour and the decision being built. Decision tables match on it ({@code check: OrderCheck}) so a row can
@@ -58,23 +61,11 @@ public class OrderCheck {
 
     /** Fills the placeholders of a message template from the facts and the firing table row. */
     public String render(String template) {
-        return MessageTemplate.render(template, this::lookup);
-    }
-
-    private Object lookup(String placeholder) {
-        int dot = placeholder.indexOf('.');
-        if (dot > 0) {
-            Object root = switch (placeholder.substring(0, dot)) {
-                case "customer" -> customer;
-                case "order" -> order;
-                case "exposure" -> exposure;
-                case "payment" -> payment;
-                default -> null;
-            };
-            if (root != null) {
-                return FactProperties.read(root, placeholder.substring(dot + 1));
-            }
-        }
-        return MessageTemplate.rowValue(decision.currentRule(), placeholder);
+        Map<String, Object> roots = new HashMap<>(8);
+        roots.put("customer", customer);
+        roots.put("order", order);
+        roots.put("exposure", exposure);
+        roots.put("payment", payment);
+        return Placeholders.render(template, roots, decision.currentRule());
     }
 }

@@ -3,6 +3,7 @@ package io.salesrisk.alert.persistence;
 import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.json.JsonText;
+import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.common.persistence.SqlDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,7 +57,7 @@ public class AlertStore {
             for (NewAlert alert : alerts) {
                 statement.setTimestamp(1, at);
                 statement.setString(2, alert.severity().name());
-                statement.setString(3, truncate(alert.message()));
+                statement.setString(3, ColumnText.message(alert.message()));
                 statement.setString(4, json.write(alert.values()));
                 statement.setObject(5, alert.runId());
                 statement.setString(6, alert.openKey());
@@ -81,7 +82,7 @@ public class AlertStore {
                     statement.setObject(6, alert.runId());
                     statement.setString(7, alert.openKey());
                     statement.setString(8, alert.severity().name());
-                    statement.setString(9, truncate(alert.message()));
+                    statement.setString(9, ColumnText.message(alert.message()));
                     statement.setString(10, json.write(alert.values()));
                     statement.setTimestamp(11, at);
                     statement.setTimestamp(12, at);
@@ -172,7 +173,4 @@ public class AlertStore {
         return row.getObject(column, OffsetDateTime.class);
     }
 
-    private static String truncate(String message) {
-        return message.length() <= 1000 ? message : message.substring(0, 997) + "...";
-    }
 }

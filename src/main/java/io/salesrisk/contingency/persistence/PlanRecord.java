@@ -18,20 +18,4 @@ public record PlanRecord(UUID id, String planCode, String riskType, String riskL
                          String rule, String message, Object triggerValues, List<PlanAction> actions, UUID runId,
                          OffsetDateTime activatedAt, OffsetDateTime confirmedAt, OffsetDateTime endedAt,
                          String endedBy, String endReason) {
-
-    /** Whether the plan covers a customer: the whole portfolio, its segment or industry, or the customer itself. */
-    public boolean covers(String customerId, String segment, String industry) {
-        if (scope.equals("PORTFOLIO")) {
-            return true;
-        }
-        int colon = scope.indexOf(':');
-        String kind = scope.substring(0, colon);
-        String value = scope.substring(colon + 1);
-        return switch (kind) {
-            case "SEGMENT" -> value.equals(segment);
-            case "INDUSTRY" -> value.equals(industry);
-            case "CUSTOMER" -> value.equals(customerId);
-            default -> false;
-        };
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.json.JsonText;
+import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.common.persistence.SqlDialect;
 import io.salesrisk.contingency.catalog.PlanAction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class PlanStore {
         try (PreparedStatement statement = connection.prepareStatement(confirm)) {
             for (PlanActivation activation : activations) {
                 statement.setTimestamp(1, at);
-                statement.setString(2, truncate(activation.message()));
+                statement.setString(2, ColumnText.message(activation.message()));
                 statement.setString(3, json.write(activation.values()));
                 statement.setObject(4, activation.runId());
                 statement.setString(5, activation.activeKey());
@@ -80,7 +81,7 @@ public class PlanStore {
                     statement.setString(5, activation.scope());
                     statement.setString(6, activation.activeKey());
                     statement.setString(7, activation.rule());
-                    statement.setString(8, truncate(activation.message()));
+                    statement.setString(8, ColumnText.message(activation.message()));
                     statement.setString(9, json.write(activation.values()));
                     statement.setString(10, json.write(activation.actions()));
                     statement.setObject(11, activation.runId());
@@ -104,7 +105,7 @@ public class PlanStore {
             for (UUID id : ids) {
                 statement.setTimestamp(1, Timestamp.from(now.toInstant()));
                 statement.setString(2, by);
-                statement.setString(3, truncate(reason));
+                statement.setString(3, ColumnText.message(reason));
                 statement.setObject(4, id);
                 statement.addBatch();
             }
@@ -127,7 +128,37 @@ public class PlanStore {
 
     /** Every active plan. */
     public List<PlanRecord> active() {
-        return list("ACTIVE", 10_000);
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, "SELECT " + COLUMNS + " FROM contingency_plans WHERE status = 'ACTIVE'", List.of());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading active contingency plans failed", e);
+        }
+    }
+
+    /** The active plans of the portfolio, segments and industries: those a run's finishing step judges. */
+    public List<PlanRecord> activeAboveCustomers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, "SELECT " + COLUMNS + " FROM contingency_plans WHERE status = 'ACTIVE' "
+                    + "AND scope NOT LIKE 'CUSTOMER:%'", List.of());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading active contingency plans failed", e);
+        }
+    }
+
+    /**
+     * Changes whenever a plan is activated or ended (confirmations change nothing a plan does), so readers of the
+     * active plans can skip re-reading them when nothing happened.
+     */
+    public String changeMark() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT COUNT(*), MAX(activated_at), MAX(ended_at) FROM contingency_plans");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1) + "|" + row.getObject(2, OffsetDateTime.class) + "|" + row.getObject(3, OffsetDateTime.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the contingency plans' change mark failed", e);
+        }
     }
 
     /** Plans by status (ACTIVE, ENDED or null for all), newest first. */
@@ -149,7 +180,7 @@ public class PlanStore {
         }
     }
 
-    /** Active plans whose scope starts with the prefix (e.g. CUSTOMER:), in the caller's transaction. */
+    /** Active plans with a scope from {@code fromScope} to {@code toScope} (a chunk's customers), in the caller's transaction. */
     public List<PlanRecord> activeWithScopeBetween(Connection connection, String fromScope, String toScope) throws SQLException {
         return query(connection, "SELECT " + COLUMNS + " FROM contingency_plans WHERE status = 'ACTIVE' AND scope >= ? AND scope <= ?",
                 List.of(fromScope, toScope));
@@ -176,7 +207,4 @@ public class PlanStore {
         }
     }
 
-    private static String truncate(String message) {
-        return message == null || message.length() <= 1000 ? message : message.substring(0, 997) + "...";
-    }
 }

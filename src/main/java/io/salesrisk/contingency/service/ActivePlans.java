@@ -10,19 +10,27 @@ import jakarta.enterprise.event.Observes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The active contingency plans as order evaluation sees them: a snapshot in memory, replaced after every change on
- * this instance and re-read periodically for changes made by other instances. Order evaluation never waits for it.
+ * The active contingency plans as order evaluation sees them: a snapshot in memory, indexed by scope so an evaluation
+ * looks at the few plans that can cover its customer (portfolio, segment, industry, the customer itself), however
+ * many customer-level plans are active. Replaced after every run on this instance and re-read periodically when
+ * plans were activated or ended elsewhere. Order evaluation never waits for it.
  */
 @ApplicationScoped
 public class ActivePlans {
 
+    private record Snapshot(String changeMark, List<PlanRecord> all, Map<String, List<PlanRecord>> byScope) {
+        static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of());
+    }
+
     private final PlanStore store;
-    private final AtomicReference<List<PlanRecord>> snapshot = new AtomicReference<>(List.of());
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
 
     public ActivePlans(PlanStore store) {
         this.store = store;
@@ -35,35 +43,43 @@ public class ActivePlans {
     @Scheduled(every = "${salesrisk.contingency.refresh-interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
-        snapshot.set(List.copyOf(store.active()));
+        String mark = store.changeMark();
+        if (mark.equals(snapshot.get().changeMark())) {
+            return;
+        }
+        List<PlanRecord> plans = List.copyOf(store.active());
+        Map<String, List<PlanRecord>> byScope = new HashMap<>();
+        for (PlanRecord plan : plans) {
+            byScope.computeIfAbsent(plan.scope(), scope -> new ArrayList<>()).add(plan);
+        }
+        snapshot.set(new Snapshot(mark, plans, byScope));
     }
 
     public List<PlanRecord> current() {
-        return snapshot.get();
+        return snapshot.get().all();
     }
 
     /** What the active plans mean for a customer of this segment, industry and risk class. */
     public PlanEffects effectsFor(String customerId, String segment, String industry, String riskClass) {
-        List<PlanRecord> plans = snapshot.get();
-        if (plans.isEmpty()) {
+        Map<String, List<PlanRecord>> byScope = snapshot.get().byScope();
+        if (byScope.isEmpty()) {
             return PlanEffects.NONE;
         }
         TreeSet<String> covering = new TreeSet<>();
         BigDecimal cut = BigDecimal.ZERO;
         boolean prepayment = false;
-        for (PlanRecord plan : plans) {
-            if (!plan.covers(customerId, segment, industry)) {
-                continue;
-            }
-            covering.add(plan.planCode());
-            for (PlanAction action : plan.actions()) {
-                if (!action.appliesToClass(riskClass)) {
-                    continue;
-                }
-                if (action.type() == PlanAction.Type.CUT_LIMIT) {
-                    cut = cut.max(action.percent());
-                } else if (action.type() == PlanAction.Type.REQUIRE_PREPAYMENT) {
-                    prepayment = true;
+        for (String scope : new String[]{"PORTFOLIO", "SEGMENT:" + segment, "INDUSTRY:" + industry, "CUSTOMER:" + customerId}) {
+            for (PlanRecord plan : byScope.getOrDefault(scope, List.of())) {
+                covering.add(plan.planCode());
+                for (PlanAction action : plan.actions()) {
+                    if (!action.appliesToClass(riskClass)) {
+                        continue;
+                    }
+                    if (action.type() == PlanAction.Type.CUT_LIMIT) {
+                        cut = cut.max(action.percent());
+                    } else if (action.type() == PlanAction.Type.REQUIRE_PREPAYMENT) {
+                        prepayment = true;
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.salesrisk.reevaluation.rest;
 import io.salesrisk.common.json.JsonText;
 import io.salesrisk.reevaluation.run.RunProgress;
 import io.salesrisk.reevaluation.run.RunRecord;
+import io.salesrisk.reevaluation.run.RunScope;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,7 +24,7 @@ public record RunView(UUID id, Scope scope, String status, String trigger, Strin
 
     static RunView of(RunRecord run, RunProgress progress, JsonText json) {
         Scope scope = new Scope(run.scope().kind().name(), run.scope().value(),
-                run.scope().customerIds().isEmpty() ? null : run.scope().customerIds().size());
+                run.scope().kind() == RunScope.Kind.CUSTOMERS ? run.total() : null);
         return new RunView(run.id(), scope, run.status(), run.trigger(), run.requestedBy(), run.asOf(), run.rulesetVersion(),
                 run.createdAt(), run.finishedAt(), progress, run.summaryJson() == null ? null : json.tree(run.summaryJson()));
     }

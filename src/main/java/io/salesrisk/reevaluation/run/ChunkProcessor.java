@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Assesses one claimed chunk and commits everything it produced in one transaction, starting with the compare-and-set
@@ -38,6 +41,11 @@ public class ChunkProcessor {
     private final CompiledRuleSets ruleSets;
     private final ContingencyCatalogs catalogs;
     private final Clock clock;
+    /**
+     * The runs this instance works on, read once: what a chunk needs of a run (scope, constants, rule-set version)
+     * never changes, and a run over a list of customers would otherwise read its whole list for every chunk.
+     */
+    private final Map<UUID, RunRecord> started = new ConcurrentHashMap<>();
 
     public ChunkProcessor(AgroalDataSource dataSource, RunStore runs, ProfileQuery profiles, ChunkWriter writer,
                           CompiledRuleSets ruleSets, ContingencyCatalogs catalogs, Clock clock) {
@@ -56,10 +64,11 @@ public class ChunkProcessor {
      * @throws IllegalStateException after giving the chunk back, when processing failed
      */
     public Outcome process(ChunkClaim claim) {
-        RunRecord run = runs.find(claim.runId()).orElse(null);
-        if (run == null || !run.status().equals("RUNNING")) {
+        if (!runs.status(claim.runId()).map("RUNNING"::equals).orElse(false)) {
+            started.remove(claim.runId());
             return Outcome.RUN_GONE;
         }
+        RunRecord run = started(claim.runId());
         try {
             // the run's rule-set version, not the active one: every chunk of a run is judged by the same rules
             CompiledRuleSet rules = ruleSets.get(run.rulesetVersion());
@@ -103,5 +112,13 @@ public class ChunkProcessor {
             runs.release(claim, error);
             throw new IllegalStateException("chunk " + claim.chunkNo() + " of run " + claim.runId() + " failed: " + error, e);
         }
+    }
+
+    private RunRecord started(UUID runId) {
+        if (started.size() > 16) {
+            started.clear(); // runs that finished elsewhere; re-read on demand
+        }
+        return started.computeIfAbsent(runId, id -> runs.find(id)
+                .orElseThrow(() -> new IllegalStateException("run " + id + " does not exist")));
     }
 }

@@ -5,6 +5,7 @@ import io.salesrisk.alert.persistence.NewAlert;
 import io.salesrisk.alert.service.AlertConfig;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.json.JsonText;
+import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.common.persistence.SqlDialect;
 import io.salesrisk.contingency.catalog.ContingencyCatalog;
 import io.salesrisk.contingency.persistence.PlanRecord;
@@ -188,7 +189,7 @@ public class ChunkWriter {
             for (FailedItem item : failed) {
                 insert.setObject(1, runId);
                 insert.setString(2, item.customerId());
-                insert.setString(3, item.reason().length() > 1000 ? item.reason().substring(0, 1000) : item.reason());
+                insert.setString(3, ColumnText.message(item.reason()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -230,7 +231,7 @@ public class ChunkWriter {
                     insert.setString(4, signal.type());
                     insert.setString(5, signal.severity().name());
                     insert.setString(6, signal.finding().rule());
-                    insert.setString(7, truncate(signal.finding().message()));
+                    insert.setString(7, ColumnText.message(signal.finding().message()));
                     insert.setString(8, json.write(values));
                     insert.setTimestamp(9, at);
                     insert.addBatch();
@@ -313,7 +314,4 @@ public class ChunkWriter {
         }
     }
 
-    private static String truncate(String message) {
-        return message.length() <= 1000 ? message : message.substring(0, 997) + "...";
-    }
 }

@@ -196,7 +196,7 @@ public class RunFinisher {
         }
         List<UUID> ids = new ArrayList<>();
         List<PlanChange> ended = new ArrayList<>();
-        for (PlanRecord plan : plans.active()) {
+        for (PlanRecord plan : plans.activeAboveCustomers()) {
             if (judged(run, plan.scope()) && !stillRaised.contains(plan.planCode() + "|" + plan.scope())) {
                 ids.add(plan.id());
                 ended.add(new PlanChange(plan.planCode(), plan.scope(), plan.riskType(), plan.riskLevel(),

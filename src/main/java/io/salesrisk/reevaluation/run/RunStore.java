@@ -2,6 +2,7 @@ package io.salesrisk.reevaluation.run;
 
 import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.json.JsonText;
+import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.common.persistence.SqlDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -240,7 +241,7 @@ public class RunStore {
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE reevaluation_chunks SET status = 'FAILED', error = ? "
                 + "WHERE run_id = ? AND chunk_no = ? AND status = ? AND attempts = ?")) {
-            update.setString(1, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+            update.setString(1, ColumnText.message(reason));
             update.setObject(2, runId);
             update.setInt(3, chunkNo);
             update.setString(4, status);
@@ -282,7 +283,7 @@ public class RunStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE reevaluation_chunks SET status = 'PENDING', "
                      + "error = ? WHERE run_id = ? AND chunk_no = ? AND status = 'CLAIMED' AND claimed_by = ? AND attempts = ?")) {
-            update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+            update.setString(1, ColumnText.message(error));
             update.setObject(2, claim.runId());
             update.setInt(3, claim.chunkNo());
             update.setString(4, claim.claimedBy());
@@ -382,6 +383,19 @@ public class RunStore {
         }
     }
 
+    /** A run's status alone (RUNNING, FINISHING, COMPLETED, CANCELLED). */
+    public Optional<String> status(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT status FROM reevaluation_runs WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the status of run " + id + " failed", e);
+        }
+    }
+
     public Optional<RunRecord> find(UUID id) {
         List<RunRecord> runs = runs("SELECT " + RUN_COLUMNS + " FROM reevaluation_runs WHERE id = ?", List.of(id));
         return runs.stream().findFirst();
@@ -403,9 +417,8 @@ public class RunStore {
                 while (row.next()) {
                     UUID id = row.getObject("id", UUID.class);
                     StoredScope stored = json.read(row.getString("scope"), StoredScope.class);
-                    RunScope scope = stored.kind() == RunScope.Kind.CUSTOMERS
-                            ? new RunScope(RunScope.Kind.CUSTOMERS, null, scopeIds(connection, id))
-                            : new RunScope(stored.kind(), stored.value(), List.of());
+                    // a listed scope's ids stay in reevaluation_scope_ids, where the profile query reads them
+                    RunScope scope = new RunScope(stored.kind(), stored.value(), List.of());
                     runs.add(new RunRecord(id, scope, row.getString("status"), row.getString("run_trigger"),
                             row.getString("requested_by"), row.getDate("as_of").toLocalDate(), row.getString("ruleset_version"),
                             json.read(row.getString("constants"), RunConstants.class), row.getInt("total"), row.getInt("chunks"),
@@ -417,20 +430,6 @@ public class RunStore {
         } catch (SQLException e) {
             throw new IllegalStateException("reading runs failed", e);
         }
-    }
-
-    private static List<String> scopeIds(Connection connection, UUID runId) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT customer_id FROM reevaluation_scope_ids WHERE run_id = ? ORDER BY customer_id")) {
-            select.setObject(1, runId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getString(1));
-                }
-            }
-        }
-        return ids;
     }
 
     /** Counts by chunk status, for progress. */
