@@ -1,17 +1,14 @@
 package io.salesrisk.demo;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
+import io.salesrisk.customer.persistence.CustomerRepository;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,47 +23,37 @@ public class DemoDataLoader {
     private static final int CHUNK = 200;
 
     private final DemoConfig config;
-    private final AgroalDataSource dataSource;
+    private final CustomerRepository customers;
+    private final DemoDataWriter writer;
     private final Clock clock;
 
-    public DemoDataLoader(DemoConfig config, AgroalDataSource dataSource, Clock clock) {
+    public DemoDataLoader(DemoConfig config, CustomerRepository customers, DemoDataWriter writer, Clock clock) {
         this.config = config;
-        this.dataSource = dataSource;
+        this.customers = customers;
+        this.writer = writer;
         this.clock = clock;
     }
 
     @Transactional
-    void onStart(@Observes @Priority(20) StartupEvent event) throws SQLException {
-        if (!config.enabled()) {
+    @TransactionConfiguration(timeout = 600)
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (!config.enabled() || customers.count() > 0) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            if (hasCustomers(connection)) {
-                return;
+        long start = System.nanoTime();
+        DemoDataGenerator generator = new DemoDataGenerator(config.seed(), LocalDate.now(clock), 24, 24);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<DemoCustomer> chunk = new ArrayList<>(CHUNK);
+        for (int index = 0; index < config.customers(); index++) {
+            chunk.add(generator.customer(index));
+            if (chunk.size() == CHUNK) {
+                writer.write(chunk, now);
+                chunk.clear();
             }
-            long start = System.nanoTime();
-            DemoDataGenerator generator = new DemoDataGenerator(config.seed(), LocalDate.now(clock), 24, 24);
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            List<DemoCustomer> chunk = new ArrayList<>(CHUNK);
-            for (int index = 0; index < config.customers(); index++) {
-                chunk.add(generator.customer(index));
-                if (chunk.size() == CHUNK) {
-                    DemoDataWriter.write(connection, chunk, now);
-                    chunk.clear();
-                }
-            }
-            DemoDataWriter.write(connection, chunk, now);
-            DemoDataWriter.writeMarketIndex(connection, generator, YearMonth.now(clock).minusMonths(1));
-            Log.infof("demo data: %d customers with 24 months of sales and invoices loaded in %d ms (seed %d)",
-                    config.customers(), (System.nanoTime() - start) / 1_000_000, config.seed());
         }
-    }
-
-    private static boolean hasCustomers(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM customers")) {
-            rows.next();
-            return rows.getLong(1) > 0;
-        }
+        writer.write(chunk, now);
+        writer.writeMarketIndex(generator, YearMonth.now(clock).minusMonths(1));
+        Log.infof("demo data: %d customers with 24 months of sales and invoices loaded in %d ms (seed %d)",
+                config.customers(), (System.nanoTime() - start) / 1_000_000, config.seed());
     }
 }

@@ -1,5 +1,6 @@
 package io.salesrisk.engine;
 
+import io.salesrisk.engine.table.DecisionTableWorkbook;
 import io.salesrisk.facts.RuleAware;
 
 import java.util.Collection;
@@ -16,6 +17,12 @@ public interface CompiledRuleSet {
 
     /** Every rule with its origin (file and line, or file, sheet and row). */
     List<RuleDescriptor> rules();
+
+    /**
+     * The decision tables as parsed when the rule set was compiled, so the explanation, the contingency catalog and
+     * the like read the very cells the rules were generated from, without reading the workbooks again.
+     */
+    List<DecisionTableWorkbook> tables();
 
     /** Warnings from compilation (normalised Excel input and the like); errors never produce a rule set. */
     List<CompileMessage> warnings();

@@ -1,70 +1,49 @@
 package io.salesrisk.exposure;
 
-import io.agroal.api.AgroalDataSource;
+import io.salesrisk.common.persistence.Jdbc;
 import io.salesrisk.common.persistence.NamedSql;
-import io.salesrisk.common.persistence.SqlDialect;
 import io.salesrisk.facts.Customer;
+import io.salesrisk.invoice.persistence.ReceivableFigures;
+import io.salesrisk.invoice.persistence.ReceivableSql;
+import io.salesrisk.order.persistence.OpenOrderSql;
+import io.salesrisk.order.persistence.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything an order evaluation reads, in one round trip: the customer, the order if it exists, the invoice
- * aggregates (receivables, overdue items, payment behaviour) and the approved open orders, all summed by the
- * database over indexed rows of that one customer.
+ * Everything an order evaluation reads, in one round trip: the customer, the order if it exists, the receivable
+ * figures ({@link ReceivableSql}) and the open orders ({@link OpenOrderSql}), all summed by the database over the
+ * indexed rows of that one customer. One query instead of four lookups is what keeps the evaluation endpoint at
+ * 2,705 orders/s (README, Performance).
  */
 @ApplicationScoped
 public class CreditFiguresQuery {
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final NamedSql sql;
 
-    public CreditFiguresQuery(AgroalDataSource dataSource, SqlDialect dialect) {
-        this.dataSource = dataSource;
+    public CreditFiguresQuery(Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.sql = new NamedSql("""
                 SELECT c.id, c.name, c.segment, c.region, c.industry, c.years_in_business, c.external_rating,
                        c.risk_class, c.credit_limit, c.payment_terms_days, c.prepayment_required,
-                       eo.customer_id AS order_customer, eo.status AS order_status,
-                       r.open_receivables, r.overdue_amount, r.oldest_overdue_due, r.invoices_due, r.paid_on_time,
-                       r.days_late, r.credit_sales,
+                       eo.customer_id AS order_customer, eo.status AS order_status, r.*,
                        (SELECT COALESCE(SUM(o.amount), 0) FROM sales_orders o
-                         WHERE o.customer_id = c.id AND o.status = 'APPROVED' AND o.id <> :orderId
-                           AND (o.requested_delivery_date IS NULL OR o.requested_delivery_date <= :horizonEnd)) AS open_orders
+                         WHERE o.customer_id = c.id AND o.id <> :orderId AND %s) AS open_orders
                 FROM customers c
                 LEFT JOIN sales_orders eo ON eo.id = :orderId
-                CROSS JOIN (
-                  SELECT COALESCE(SUM(CASE WHEN i.paid_amount < i.amount THEN i.amount - i.paid_amount ELSE 0 END), 0) AS open_receivables,
-                         COALESCE(SUM(CASE WHEN i.paid_amount < i.amount AND i.due_date < :asOf
-                                           THEN i.amount - i.paid_amount ELSE 0 END), 0) AS overdue_amount,
-                         MIN(CASE WHEN i.paid_amount < i.amount AND i.due_date < :asOf THEN i.due_date END) AS oldest_overdue_due,
-                         COALESCE(SUM(CASE WHEN i.due_date >= :periodStart AND i.due_date < :asOf THEN 1 ELSE 0 END), 0) AS invoices_due,
-                         COALESCE(SUM(CASE WHEN i.due_date >= :periodStart AND i.due_date < :asOf AND i.paid_amount >= i.amount
-                                            AND i.paid_date <= i.due_date THEN 1 ELSE 0 END), 0) AS paid_on_time,
-                         COALESCE(SUM(CASE WHEN i.due_date >= :periodStart AND i.due_date < :asOf THEN
-                                        CASE WHEN i.paid_amount >= i.amount AND i.paid_date IS NOT NULL
-                                             THEN CASE WHEN i.paid_date > i.due_date THEN %s ELSE 0 END
-                                             ELSE %s END
-                                      ELSE 0 END), 0) AS days_late,
-                         COALESCE(SUM(CASE WHEN i.issue_date >= :periodStart AND i.issue_date <= :asOf
-                                           THEN i.amount ELSE 0 END), 0) AS credit_sales
-                  FROM invoices i WHERE i.customer_id = :customerId
-                ) r
+                CROSS JOIN (SELECT %s FROM invoices i WHERE i.customer_id = :customerId) r
                 WHERE c.id = :customerId
-                """.formatted(dialect.daysBetween("i.due_date", "i.paid_date"),
-                dialect.daysBetween("i.due_date", "CAST(:asOf AS DATE)")));
+                """.formatted(OpenOrderSql.COUNTS_IN_EXPOSURE, ReceivableSql.figures(jdbc.dialect())));
     }
 
     /** The order under evaluation, if it was stored before. */
-    public record ExistingOrder(String customerId, String status) {
+    public record ExistingOrder(String customerId, OrderStatus status) {
     }
 
     /** One customer's figures as of a day; {@code existingOrder} is null for a new order. */
@@ -83,12 +62,7 @@ public class CreditFiguresQuery {
         values.put("asOf", asOf);
         values.put("periodStart", periodStart);
         values.put("horizonEnd", horizonEnd);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = sql.prepare(connection, values);
-             ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                return Optional.empty();
-            }
+        return jdbc.read(session -> session.list(sql, values, 1, row -> {
             Customer customer = new Customer();
             customer.setId(row.getString("id"));
             customer.setName(row.getString("name"));
@@ -102,15 +76,9 @@ public class CreditFiguresQuery {
             customer.setAllowedPaymentTermsDays(row.getInt("payment_terms_days"));
             customer.setPrepaymentRequired(row.getBoolean("prepayment_required"));
             String orderCustomer = row.getString("order_customer");
-            ExistingOrder existing = orderCustomer == null ? null : new ExistingOrder(orderCustomer, row.getString("order_status"));
-            Date oldest = row.getDate("oldest_overdue_due");
-            ReceivableFigures receivables = new ReceivableFigures(row.getBigDecimal("open_receivables"),
-                    row.getBigDecimal("overdue_amount"), oldest == null ? null : oldest.toLocalDate(),
-                    row.getLong("invoices_due"), row.getLong("paid_on_time"), row.getLong("days_late"),
-                    row.getBigDecimal("credit_sales"));
-            return Optional.of(new CreditFigures(customer, existing, receivables, row.getBigDecimal("open_orders")));
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the credit figures of customer " + customerId + " failed", e);
-        }
+            ExistingOrder existing = orderCustomer == null ? null
+                    : new ExistingOrder(orderCustomer, OrderStatus.valueOf(row.getString("order_status")));
+            return new CreditFigures(customer, existing, ReceivableFigures.read(row), row.getBigDecimal("open_orders"));
+        })).stream().findFirst();
     }
 }

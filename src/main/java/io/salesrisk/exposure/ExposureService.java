@@ -1,10 +1,8 @@
 package io.salesrisk.exposure;
 
-import io.salesrisk.contingency.service.ActivePlans;
-import io.salesrisk.contingency.service.PlanEffects;
 import io.salesrisk.facts.CreditExposure;
-import io.salesrisk.facts.Customer;
 import io.salesrisk.facts.PaymentBehaviour;
+import io.salesrisk.invoice.persistence.ReceivableFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -20,16 +18,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ExposureService {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
-
     private final CreditFiguresQuery query;
     private final CreditConfig config;
-    private final ActivePlans activePlans;
 
-    public ExposureService(CreditFiguresQuery query, CreditConfig config, ActivePlans activePlans) {
+    public ExposureService(CreditFiguresQuery query, CreditConfig config) {
         this.query = query;
         this.config = config;
-        this.activePlans = activePlans;
     }
 
     /**
@@ -43,40 +37,23 @@ public class ExposureService {
         return query.load(customerId, orderId, asOf, periodStart, asOf.plusDays(config.exposureHorizonDays()))
                 .map(figures -> {
                     ReceivableFigures r = figures.receivables();
-                    int oldestOverdueDays = r.oldestOverdueDue() == null ? 0 : (int) ChronoUnit.DAYS.between(r.oldestOverdueDue(), asOf);
-                    Customer customer = figures.customer();
-                    PlanEffects effects = activePlans.effectsFor(customer.getId(), customer.getSegment(),
-                            customer.getIndustry(), customer.getRiskClass());
-                    customer.setActivePlans(effects.plans());
-                    customer.setPlanLimitCutPercent(effects.limitCutPercent());
-                    customer.setPlanPrepaymentRequired(effects.prepaymentRequired());
-                    // an active plan that cuts the limit of the customer's class lowers the limit every check uses
-                    BigDecimal limit = customer.getCreditLimit().multiply(HUNDRED.subtract(effects.limitCutPercent()))
-                            .divide(HUNDRED, 2, RoundingMode.DOWN);
-                    CreditExposure exposure = CreditExposure.of(asOf, config.exposureHorizonDays(), limit, r.openReceivables(), r.overdueAmount(), oldestOverdueDays,
-                            figures.openOrders(), orderAmount);
-                    return new CreditStanding(figures.customer(), figures.existingOrder(), exposure, payment(r, periodStart, asOf));
+                    CreditExposure exposure = CreditExposure.of(asOf, config.exposureHorizonDays(),
+                            figures.customer().getCreditLimit(), r.openReceivables(), r.overdueAmount(),
+                            r.oldestOverdueDays(asOf), figures.openOrders(), orderAmount);
+                    return new CreditStanding(figures.customer(), figures.existingOrder(), exposure,
+                            payment(r, ChronoUnit.DAYS.between(periodStart, asOf)));
                 });
     }
 
-    private PaymentBehaviour payment(ReceivableFigures figures, LocalDate periodStart, LocalDate asOf) {
+    private PaymentBehaviour payment(ReceivableFigures figures, long periodDays) {
         PaymentBehaviour payment = new PaymentBehaviour();
         payment.setPeriodMonths(config.paymentPeriodMonths());
         payment.setInvoicesDue((int) figures.invoicesDue());
         payment.setInvoicesPaidOnTime((int) figures.invoicesPaidOnTime());
         payment.setCreditSales(figures.creditSales().setScale(2, RoundingMode.HALF_UP));
-        if (figures.invoicesDue() > 0) {
-            payment.setOnTimePercent(BigDecimal.valueOf(figures.invoicesPaidOnTime()).multiply(HUNDRED)
-                    .divide(BigDecimal.valueOf(figures.invoicesDue()), 2, RoundingMode.HALF_UP));
-            payment.setAverageDaysLate(BigDecimal.valueOf(figures.totalDaysLate())
-                    .divide(BigDecimal.valueOf(figures.invoicesDue()), 2, RoundingMode.HALF_UP));
-        }
-        if (figures.creditSales().signum() > 0) {
-            // DSO = receivables / credit sales x days in the period
-            long days = ChronoUnit.DAYS.between(periodStart, asOf);
-            payment.setDsoDays(figures.openReceivables().multiply(BigDecimal.valueOf(days))
-                    .divide(figures.creditSales(), 2, RoundingMode.HALF_UP));
-        }
+        payment.setOnTimePercent(figures.onTimePercent());
+        payment.setAverageDaysLate(figures.averageDaysLate());
+        payment.setDsoDays(figures.dsoDays(periodDays));
         return payment;
     }
 }

@@ -31,6 +31,7 @@ public class CreditExposure {
     private BigDecimal projectedExposure = BigDecimal.ZERO;
     private BigDecimal projectedOverLimit = BigDecimal.ZERO;
     private BigDecimal projectedOverLimitPercent = BigDecimal.ZERO;
+    private BigDecimal limitCutPercent = BigDecimal.ZERO;
 
     /** Derives totals, available credit and the percentages from the persisted figures and the order amount. */
     public static CreditExposure of(LocalDate asOf, int horizonDays, BigDecimal creditLimit, BigDecimal openReceivables,
@@ -39,20 +40,34 @@ public class CreditExposure {
         CreditExposure e = new CreditExposure();
         e.asOf = asOf;
         e.horizonDays = horizonDays;
-        e.creditLimit = money(creditLimit);
         e.openReceivables = money(openReceivables);
         e.overdueAmount = money(overdueAmount);
         e.oldestOverdueDays = oldestOverdueDays;
         e.openOrders = money(openOrders);
         e.totalExposure = e.openReceivables.add(e.openOrders);
-        e.availableCredit = e.creditLimit.subtract(e.totalExposure);
-        e.utilizationPercent = percentOf(e.totalExposure, e.creditLimit);
-        e.overduePercentOfLimit = percentOf(e.overdueAmount, e.creditLimit);
         e.orderAmount = money(orderAmount);
         e.projectedExposure = e.totalExposure.add(e.orderAmount);
-        e.projectedOverLimit = money(e.projectedExposure.subtract(e.creditLimit).max(BigDecimal.ZERO));
-        e.projectedOverLimitPercent = percentOf(e.projectedOverLimit, e.creditLimit);
+        e.limitFigures(money(creditLimit));
         return e;
+    }
+
+    /**
+     * Checks against {@code percent} % less of {@code customerLimit}, as a contingency plan's limit cut asks: the limit
+     * and every figure measured against it change, {@code limitCutPercent} records the cut. A cut of 0 restores the
+     * customer's own limit.
+     */
+    public void applyLimitCut(BigDecimal percent, BigDecimal customerLimit) {
+        limitCutPercent = percent;
+        limitFigures(money(customerLimit).multiply(HUNDRED.subtract(percent)).divide(HUNDRED, 2, RoundingMode.DOWN));
+    }
+
+    private void limitFigures(BigDecimal limit) {
+        creditLimit = limit;
+        availableCredit = creditLimit.subtract(totalExposure);
+        utilizationPercent = percentOf(totalExposure, creditLimit);
+        overduePercentOfLimit = percentOf(overdueAmount, creditLimit);
+        projectedOverLimit = money(projectedExposure.subtract(creditLimit).max(BigDecimal.ZERO));
+        projectedOverLimitPercent = percentOf(projectedOverLimit, creditLimit);
     }
 
     static BigDecimal money(BigDecimal value) {
@@ -99,6 +114,9 @@ public class CreditExposure {
     public void setProjectedOverLimit(BigDecimal projectedOverLimit) { this.projectedOverLimit = projectedOverLimit; }
     public BigDecimal getProjectedOverLimitPercent() { return projectedOverLimitPercent; }
     public void setProjectedOverLimitPercent(BigDecimal projectedOverLimitPercent) { this.projectedOverLimitPercent = projectedOverLimitPercent; }
+    /** How much a contingency plan's rule cut the customer's limit for this order, in % (0: the customer's own limit). */
+    public BigDecimal getLimitCutPercent() { return limitCutPercent; }
+    public void setLimitCutPercent(BigDecimal limitCutPercent) { this.limitCutPercent = limitCutPercent == null ? BigDecimal.ZERO : limitCutPercent; }
 
     /** A field-by-field copy, so a replay can give each rule set its own facts. */
     public CreditExposure copy() {
@@ -118,6 +136,7 @@ public class CreditExposure {
         copy.projectedExposure = projectedExposure;
         copy.projectedOverLimit = projectedOverLimit;
         copy.projectedOverLimitPercent = projectedOverLimitPercent;
+        copy.limitCutPercent = limitCutPercent;
         return copy;
     }
 }

@@ -21,8 +21,6 @@ public class Customer {
     private int allowedPaymentTermsDays;
     private boolean prepaymentRequired;
     private List<String> activePlans = List.of();
-    private BigDecimal planLimitCutPercent = BigDecimal.ZERO;
-    private boolean planPrepaymentRequired;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -48,15 +46,9 @@ public class Customer {
     /** Whether the latest re-evaluation requires prepayment from this customer (e.g. risk class E). */
     public boolean isPrepaymentRequired() { return prepaymentRequired; }
     public void setPrepaymentRequired(boolean prepaymentRequired) { this.prepaymentRequired = prepaymentRequired; }
-    /** Codes of the active contingency plans that cover this customer (portfolio, its segment, industry or itself). */
+    /** Codes of the active contingency plans that cover this customer (portfolio, its segment, industry or itself); their actions are {@link ContingencyMeasure} facts. */
     public List<String> getActivePlans() { return activePlans; }
     public void setActivePlans(List<String> activePlans) { this.activePlans = List.copyOf(activePlans); }
-    /** The largest limit cut those plans make for this customer's risk class, in %; the exposure's limit is cut by it. */
-    public BigDecimal getPlanLimitCutPercent() { return planLimitCutPercent; }
-    public void setPlanLimitCutPercent(BigDecimal planLimitCutPercent) { this.planLimitCutPercent = planLimitCutPercent; }
-    /** Whether one of those plans requires prepayment for this customer's risk class. */
-    public boolean isPlanPrepaymentRequired() { return planPrepaymentRequired; }
-    public void setPlanPrepaymentRequired(boolean planPrepaymentRequired) { this.planPrepaymentRequired = planPrepaymentRequired; }
 
     /** A field-by-field copy, so a replay can give each rule set its own facts. */
     public Customer copy() {
@@ -73,8 +65,6 @@ public class Customer {
         copy.allowedPaymentTermsDays = allowedPaymentTermsDays;
         copy.prepaymentRequired = prepaymentRequired;
         copy.activePlans = activePlans;
-        copy.planLimitCutPercent = planLimitCutPercent;
-        copy.planPrepaymentRequired = planPrepaymentRequired;
         return copy;
     }
 }

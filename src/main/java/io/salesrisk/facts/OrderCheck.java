@@ -1,5 +1,6 @@
 package io.salesrisk.facts;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,6 +53,16 @@ public class OrderCheck {
     /** Approves only under a condition such as PREPAYMENT_REQUIRED. */
     public void require(String condition, String message) {
         decision.add(Outcome.APPROVE, condition, render(message));
+    }
+
+    /**
+     * Checks this order against the customer's limit cut by {@code percent} % (a contingency plan's measure) and
+     * records why; every exposure figure measured against the limit follows. Rules that cut call {@code update(check)}
+     * so the other checks see the cut limit.
+     */
+    public void cutLimit(BigDecimal percent, String message) {
+        exposure.applyLimitCut(percent, customer.getCreditLimit());
+        info(message);
     }
 
     /** Records a finding that does not change the outcome. */

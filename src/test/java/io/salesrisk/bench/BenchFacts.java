@@ -2,7 +2,7 @@ package io.salesrisk.bench;
 
 import io.salesrisk.demo.DemoCustomer;
 import io.salesrisk.demo.DemoDataGenerator;
-import io.salesrisk.evaluation.service.OrderFacts;
+import io.salesrisk.ordercheck.OrderFacts;
 import io.salesrisk.facts.CreditExposure;
 import io.salesrisk.facts.Customer;
 import io.salesrisk.facts.Order;

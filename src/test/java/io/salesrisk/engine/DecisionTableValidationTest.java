@@ -1,7 +1,7 @@
 package io.salesrisk.engine;
 
 import io.salesrisk.engine.drools.DroolsRuleEngine;
-import io.salesrisk.evaluation.service.OrderEvaluator;
+import io.salesrisk.ordercheck.OrderEvaluator;
 import io.salesrisk.testsupport.OrderScenario;
 import io.salesrisk.testsupport.WorkbookBuilder;
 import org.junit.jupiter.api.Test;
@@ -57,11 +57,11 @@ class DecisionTableValidationTest {
     }
 
     @Test
-    void shouldCompileAValidTableAndNameRulesAfterTheirRows() throws Exception {
+    void shouldCompileAValidTableAndNameRulesAfterTheirKeys() throws Exception {
         CompiledRuleSet rules = engine.compile(sources(validTable(sheet -> { })));
 
         assertThat(rules.rules()).extracting(RuleDescriptor::name)
-                .containsExactly("MaxOrderValue_7", "MaxOrderValue_8", "MaxOrderValue_9");
+                .containsExactly("MaxOrderValue[A]", "MaxOrderValue[B]", "MaxOrderValue[C]");
         assertThat(rules.rules().get(1).ref().source()).isEqualTo("limits.xlsx, sheet OrderValue, row 8");
         assertThat(rules.warnings()).isEmpty();
     }
@@ -166,7 +166,7 @@ class DecisionTableValidationTest {
             assertThat(warning.message()).contains("number stored as text '500,000' is read as 500000");
         });
         var fired = OrderEvaluator.evaluate(rules, new OrderScenario().given("class=A amount=500000.01").facts());
-        assertThat(fired.run().firedRules()).containsExactly("MaxOrderValue_7");
+        assertThat(fired.run().firedRules()).containsExactly("MaxOrderValue[A]");
     }
 
     @Test
@@ -179,7 +179,7 @@ class DecisionTableValidationTest {
 
         assertThat(rules.warnings()).anySatisfy(warning -> assertThat(warning.message()).contains("read as 15"));
         assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("discount=15.5").facts()).run().firedRules())
-                .containsExactly("MaxOrderValue_7");
+                .containsExactly("MaxOrderValue[A]");
         assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("discount=15").facts()).run().firedRules())
                 .isEmpty();
     }
@@ -195,7 +195,7 @@ class DecisionTableValidationTest {
             assertThat(warning.message()).contains("stray spaces");
         });
         assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("class=B amount=250000.01").facts())
-                .run().firedRules()).containsExactly("MaxOrderValue_8");
+                .run().firedRules()).containsExactly("MaxOrderValue[B]");
     }
 
     @Test
@@ -206,7 +206,7 @@ class DecisionTableValidationTest {
         CompiledRuleSet rules = engine.compile(sources(workbook));
 
         assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("class=E amount=1000.01").facts())
-                .run().firedRules()).containsExactly("MaxOrderValue_7");
+                .run().firedRules()).containsExactly("MaxOrderValue[D/E]");
         assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("class=C amount=1000.01").facts())
                 .run().firedRules()).isEmpty();
     }
@@ -223,7 +223,7 @@ class DecisionTableValidationTest {
         CompiledRuleSet rules = engine.compile(sources(anyClass.bytes()));
 
         assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("class=D amount=1000.01").facts())
-                .run().firedRules()).containsExactly("AnyClass_7");
+                .run().firedRules()).containsExactly("AnyClass[any]");
         assertThat(workbook).isNotEmpty();
     }
 }

@@ -86,7 +86,7 @@ class RulePolicyTest {
                 .isInstanceOfSatisfying(RuleSetCompilationException.class, e -> assertThat(e.messages())
                         .anySatisfy(m -> {
                             assertThat(m.location()).isEqualTo("evil.xlsx, sheet Evil, C11");
-                            assertThat(m.message()).contains("rule Evil_11").contains("System");
+                            assertThat(m.message()).contains("rule Evil[2..]").contains("System");
                         }));
     }
 }

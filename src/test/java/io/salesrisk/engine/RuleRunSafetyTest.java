@@ -1,8 +1,8 @@
 package io.salesrisk.engine;
 
 import io.salesrisk.engine.drools.DroolsRuleEngine;
-import io.salesrisk.evaluation.service.OrderEvaluation;
-import io.salesrisk.evaluation.service.OrderEvaluator;
+import io.salesrisk.ordercheck.OrderEvaluation;
+import io.salesrisk.ordercheck.OrderEvaluator;
 import io.salesrisk.testsupport.OrderScenario;
 import org.junit.jupiter.api.Test;
 

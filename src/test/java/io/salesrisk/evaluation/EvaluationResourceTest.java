@@ -67,7 +67,7 @@ class EvaluationResourceTest {
         sales().body(order(uniqueId("SO"), customer, "125000", "EUR", 30, "0", true)).post(EVALUATE)
                 .then().statusCode(200)
                 .body("outcome", equalTo("BLOCK"))
-                .body("reasons[0].rule", equalTo("CreditLimitExceeded_11"))
+                .body("reasons[0].rule", equalTo("CreditLimitExceeded[B]"))
                 .body("reasons[0].source", equalTo("order-credit-checks.xlsx, sheet CreditLimit, row 11"))
                 .body("reasons[0].severity", equalTo("HIGH"))
                 .body("reasons[0].message", equalTo("exposure 530,000.00 + order 125,000.00 exceeds limit 600,000.00 by 55,000.00"))
@@ -83,7 +83,7 @@ class EvaluationResourceTest {
                 .then().statusCode(200)
                 .body("outcome", equalTo("REVIEW"))
                 .body("reasons", hasSize(1))
-                .body("reasons[0].rule", equalTo("MaxOrderValueExceeded_12"))
+                .body("reasons[0].rule", equalTo("MaxOrderValueExceeded[C]"))
                 .body("reasons[0].message", equalTo("order 120,000.00 exceeds the maximum order value 100,000 of risk class C"));
     }
 

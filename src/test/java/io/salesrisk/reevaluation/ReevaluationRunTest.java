@@ -8,7 +8,6 @@ import io.salesrisk.reevaluation.run.ChunkBounds;
 import io.salesrisk.reevaluation.run.RunConstants;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
-import io.salesrisk.reevaluation.run.RunStore;
 import io.salesrisk.testsupport.ProfileData;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

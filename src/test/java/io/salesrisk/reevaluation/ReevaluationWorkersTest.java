@@ -12,7 +12,11 @@ import io.salesrisk.reevaluation.run.ChunkProcessor;
 import io.salesrisk.reevaluation.run.RunConstants;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
-import io.salesrisk.reevaluation.run.RunStore;
+import io.salesrisk.reevaluation.persistence.ChunkRepository;
+import io.salesrisk.reevaluation.persistence.RunRepository;
+import io.salesrisk.reevaluation.run.RunStatus;
+import io.salesrisk.reevaluation.run.RunTrigger;
+import io.salesrisk.reevaluation.service.RunReports;
 import io.salesrisk.reevaluation.run.RunWorkers;
 import io.salesrisk.reevaluation.service.NightlyReevaluation;
 import io.salesrisk.reevaluation.service.ReevaluationService;
@@ -76,7 +80,13 @@ class ReevaluationWorkersTest {
     AgroalDataSource dataSource;
 
     @Inject
-    RunStore runs;
+    RunRepository runs;
+
+    @Inject
+    ChunkRepository chunks;
+
+    @Inject
+    RunReports reports;
 
     @Inject
     RunWorkers workers;
@@ -98,21 +108,21 @@ class ReevaluationWorkersTest {
         // given: a run of 4 chunks; one worker claims the first and dies before committing
         String region = uniqueId("Crash");
         customers(region, 7);
-        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
-        ChunkClaim abandoned = runs.claim("node-crashed", Duration.ofSeconds(2), 2, OffsetDateTime.now()).orElseThrow();
+        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null);
+        ChunkClaim abandoned = chunks.claim("node-crashed", Duration.ofSeconds(2), 2, OffsetDateTime.now()).orElseThrow();
 
         // when: another instance works until nothing is left; the abandoned chunk waits for its lease
         drain("node-survivor");
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("RUNNING");
-        assertThat(runs.progress(run, OffsetDateTime.now()).done()).isEqualTo(5);
+        assertThat(runs.record(run.id()).orElseThrow().status().name()).isEqualTo("RUNNING");
+        assertThat(reports.progress(run).done()).isEqualTo(5);
         Thread.sleep(2_100);
         drain("node-survivor");
 
         // then: the survivor took the chunk over; the dead worker's late commit is refused
         assertThat(processor.process(abandoned)).isEqualTo(ChunkProcessor.Outcome.RUN_GONE);
-        RunRecord finished = runs.find(run.id()).orElseThrow();
-        assertThat(finished.status()).isEqualTo("COMPLETED");
-        assertThat(runs.progress(finished, OffsetDateTime.now()).done()).isEqualTo(7);
+        RunRecord finished = runs.record(run.id()).orElseThrow();
+        assertThat(finished.status().name()).isEqualTo("COMPLETED");
+        assertThat(reports.progress(finished).done()).isEqualTo(7);
         assertThat(count("SELECT COUNT(*) FROM customer_assessments WHERE run_id = ?", run.id())).isEqualTo(7);
         assertThat(count("SELECT COUNT(*) FROM reevaluation_chunks WHERE run_id = ? AND claimed_by = 'node-survivor' "
                 + "AND attempts = 2 AND status = 'DONE'", run.id())).isEqualTo(1);
@@ -123,9 +133,9 @@ class ReevaluationWorkersTest {
         // given: a worker's claim runs out and another instance claims the chunk again
         String region = uniqueId("Lease");
         customers(region, 2);
-        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
-        ChunkClaim slow = runs.claim("node-slow", Duration.ofSeconds(2), 2, OffsetDateTime.now()).orElseThrow();
-        ChunkClaim takeover = runs.claim("node-fast", Duration.ofSeconds(2), 2, OffsetDateTime.now().plusSeconds(3)).orElseThrow();
+        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null);
+        ChunkClaim slow = chunks.claim("node-slow", Duration.ofSeconds(2), 2, OffsetDateTime.now()).orElseThrow();
+        ChunkClaim takeover = chunks.claim("node-fast", Duration.ofSeconds(2), 2, OffsetDateTime.now().plusSeconds(3)).orElseThrow();
         assertThat(takeover.chunkNo()).isEqualTo(slow.chunkNo());
 
         // when: the slow worker finishes first, then the one holding the claim
@@ -137,21 +147,21 @@ class ReevaluationWorkersTest {
         assertThat(current).isEqualTo(ChunkProcessor.Outcome.COMMITTED);
         assertThat(count("SELECT COUNT(*) FROM customer_assessments WHERE run_id = ?", run.id())).isEqualTo(2);
         drain("node-fast");
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(runs.record(run.id()).orElseThrow().status().name()).isEqualTo("COMPLETED");
     }
 
     @Test
     void shouldHandBackTheClaimsOfARestartedInstance() {
         String region = uniqueId("Restart");
         customers(region, 2);
-        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
-        runs.claim("pod-1", Duration.ofMinutes(5), 2, OffsetDateTime.now()).orElseThrow();
+        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null);
+        chunks.claim("pod-1", Duration.ofMinutes(5), 2, OffsetDateTime.now()).orElseThrow();
 
         // a restarted instance with a stable name gives its old claims back at once instead of waiting for the lease
-        assertThat(runs.releaseClaimsOf("pod-1")).isEqualTo(1);
+        assertThat(chunks.releaseClaimsOf("pod-1")).isEqualTo(1);
         drain("pod-1");
 
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(runs.record(run.id()).orElseThrow().status().name()).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -159,7 +169,7 @@ class ReevaluationWorkersTest {
         // given: 40 customers in 20 chunks
         String region = uniqueId("Shared");
         customers(region, 40);
-        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
+        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null);
 
         // when: two instances work at the same time
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -173,8 +183,8 @@ class ReevaluationWorkersTest {
         }
 
         // then: every chunk committed once by one of them, every customer assessed once
-        RunRecord finished = runs.find(run.id()).orElseThrow();
-        assertThat(finished.status()).isEqualTo("COMPLETED");
+        RunRecord finished = runs.record(run.id()).orElseThrow();
+        assertThat(finished.status().name()).isEqualTo("COMPLETED");
         assertThat(count("SELECT COUNT(*) FROM reevaluation_chunks WHERE run_id = ? AND status = 'DONE' AND attempts = 1 "
                 + "AND claimed_by IN ('node-a', 'node-b')", run.id())).isEqualTo(20);
         assertThat(count("SELECT COUNT(DISTINCT customer_id) FROM customer_assessments WHERE run_id = ?", run.id())).isEqualTo(40);
@@ -193,14 +203,14 @@ class ReevaluationWorkersTest {
         execute("CREATE TRIGGER refuse_update BEFORE UPDATE ON customers FOR EACH ROW WHEN (OLD.id = '" + ids.get(1)
                 + "') EXECUTE FUNCTION refuse_update()");
         try {
-            RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
+            RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null);
 
             // when
             drain("node-a");
 
             // then: the first chunk was tried twice and given up whole; the run went on and reports it
-            RunRecord finished = runs.find(run.id()).orElseThrow();
-            assertThat(finished.status()).isEqualTo("COMPLETED");
+            RunRecord finished = runs.record(run.id()).orElseThrow();
+            assertThat(finished.status().name()).isEqualTo("COMPLETED");
             assertThat(count("SELECT COUNT(*) FROM customer_assessments WHERE run_id = ? AND customer_id IN ('"
                     + ids.get(0) + "', '" + ids.get(1) + "')", run.id())).isZero();
             assertThat(count("SELECT COUNT(*) FROM customer_assessments WHERE run_id = ?", run.id())).isEqualTo(2);
@@ -226,11 +236,11 @@ class ReevaluationWorkersTest {
         RunRecord first = nightly.startFor(day);
         RunRecord second = nightly.startFor(day);
         assertThat(first).isNotNull();
-        assertThat(first.trigger()).isEqualTo("SCHEDULE");
+        assertThat(first.trigger().name()).isEqualTo("SCHEDULE");
         assertThat(first.scope().kind()).isEqualTo(RunScope.Kind.ALL);
         assertThat(second).isNull();
         drain("node-a");
-        assertThat(runs.find(first.id()).orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(runs.record(first.id()).orElseThrow().status().name()).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -244,7 +254,7 @@ class ReevaluationWorkersTest {
                 .flatSales(AS_OF, 24, "20000").insert(dataSource);
 
         // when
-        RunRecord run = service.start(RunScope.of("PUBLIC", null, null), AS_OF, "API", "risk", null);
+        RunRecord run = service.start(RunScope.of("PUBLIC", null, null), AS_OF, RunTrigger.API, "risk", null);
         drain("node-a");
 
         // then: tighten-credit is active for the segment, with the share that triggered it
@@ -263,7 +273,7 @@ class ReevaluationWorkersTest {
 
         // when the weak customer pays, the next run ends the plan and orders no longer need prepayment
         execute("UPDATE invoices SET paid_amount = amount, paid_date = DATE '2026-06-01' WHERE customer_id = '" + weak.id() + "'");
-        RunRecord again = service.start(RunScope.of("PUBLIC", null, null), AS_OF, "API", "risk", null);
+        RunRecord again = service.start(RunScope.of("PUBLIC", null, null), AS_OF, RunTrigger.API, "risk", null);
         drain("node-a");
         riskOfficer().get("/api/reevaluations/" + again.id()).then().statusCode(200)
                 .body("summary.plansEnded.plan", hasItem("tighten-credit"));
@@ -280,11 +290,11 @@ class ReevaluationWorkersTest {
         String region = uniqueId("Region");
         ProfileData.customer(uniqueId("C")).region(region).flatSales(AS_OF, 24, "1000").insert(dataSource);
         RunScope scope = RunScope.of(null, region, null);
-        RunRecord held = new RunRecord(UUID.randomUUID(), scope, "RUNNING", "API", "risk", AS_OF, "000000000000",
+        RunRecord held = new RunRecord(UUID.randomUUID(), scope, RunStatus.RUNNING, RunTrigger.API, "risk", AS_OF, "000000000000",
                 new RunConstants(AS_OF, BigDecimal.ONE, Map.of(), BigDecimal.TEN, BigDecimal.ONE, 90), 1, 1,
                 OffsetDateTime.now(), null, null);
         runs.create(held, List.of(new ChunkBounds("A", "Z", 1)), null);
-        runs.claim("another-instance", java.time.Duration.ofMinutes(5), 3, OffsetDateTime.now()).orElseThrow();
+        chunks.claim("another-instance", java.time.Duration.ofMinutes(5), 3, OffsetDateTime.now()).orElseThrow();
 
         // when / then
         riskOfficer().body(Map.of("region", region)).post("/api/reevaluations").then().statusCode(409)
@@ -311,15 +321,15 @@ class ReevaluationWorkersTest {
                             i % 2 == 0 ? AS_OF.minusDays(30) : null)
                     .insert(dataSource).id());
         }
-        service.start(RunScope.of(null, region, null), AS_OF, "API", "risk", null);
+        service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null);
         drain("node-a");
         List<String> first = assessedValues(region);
 
         // when: the same customers from the same starting values, cut differently: {1,2} {3,4} and {0} on its own
         execute("UPDATE customers SET score = NULL, risk_class = 'B', credit_limit = 100000, payment_terms_days = 30, "
                 + "prepayment_required = FALSE WHERE region = '" + region + "'");
-        service.start(RunScope.of(null, null, ids.subList(1, 5)), AS_OF, "API", "risk", null);
-        service.start(RunScope.of(null, null, ids.subList(0, 1)), AS_OF, "API", "risk", null);
+        service.start(RunScope.of(null, null, ids.subList(1, 5)), AS_OF, RunTrigger.API, "risk", null);
+        service.start(RunScope.of(null, null, ids.subList(0, 1)), AS_OF, RunTrigger.API, "risk", null);
         drain("node-b");
 
         // then

@@ -1,8 +1,8 @@
 package io.salesrisk.rules;
 
 import io.salesrisk.engine.CompiledRuleSet;
-import io.salesrisk.evaluation.service.OrderEvaluation;
-import io.salesrisk.evaluation.service.OrderEvaluator;
+import io.salesrisk.ordercheck.OrderEvaluation;
+import io.salesrisk.ordercheck.OrderEvaluator;
 import io.salesrisk.testsupport.OrderScenario;
 import io.salesrisk.testsupport.RuleCases;
 import io.salesrisk.testsupport.ShippedRules;
@@ -65,7 +65,7 @@ class OrderChecksRuleTest {
 
         assertThat(evaluation.decision().getOutcome().name()).isEqualTo("BLOCK");
         assertThat(evaluation.decision().getReasons()).anySatisfy(reason -> {
-            assertThat(reason.rule()).isEqualTo("CreditLimitExceeded_11");
+            assertThat(reason.rule()).isEqualTo("CreditLimitExceeded[B]");
             assertThat(reason.source()).isEqualTo("order-credit-checks.xlsx, sheet CreditLimit, row 11");
             assertThat(reason.severity().name()).isEqualTo("HIGH");
             assertThat(reason.message()).isEqualTo("exposure 530,000.00 + order 125,000.00 exceeds limit 600,000.00 by 55,000.00");

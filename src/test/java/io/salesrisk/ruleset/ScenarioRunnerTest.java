@@ -44,7 +44,7 @@ class ScenarioRunnerTest {
         assertThat(results.get(1)).satisfies(r -> {
             assertThat(r.passed()).isFalse();
             assertThat(r.location()).isEqualTo("test.csv, line 3");
-            assertThat(r.actual()).startsWith("REVIEW").contains("MaxOrderValueExceeded_12");
+            assertThat(r.actual()).startsWith("REVIEW").contains("MaxOrderValueExceeded[C]");
             assertThat(r.problems()).containsExactly("outcome REVIEW, expected APPROVE",
                     "conditions [], expected [PREPAYMENT_REQUIRED]", "rule CreditLimitExceeded did not fire");
         });

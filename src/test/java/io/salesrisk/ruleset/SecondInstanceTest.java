@@ -1,11 +1,8 @@
 package io.salesrisk.ruleset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.salesrisk.common.persistence.SqlDialect;
 import io.salesrisk.engine.drools.DroolsRuleEngine;
-import io.salesrisk.ruleset.persistence.JdbcRuleSetStore;
+import io.salesrisk.ruleset.persistence.RuleSetStore;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
 import io.salesrisk.ruleset.service.CompiledRuleSets;
 import io.salesrisk.ruleset.service.RuleSetService;
@@ -36,11 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecondInstanceTest {
 
     @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    SqlDialect dialect;
-    @Inject
-    ObjectMapper mapper;
+    RuleSetStore store;
 
     private String shipped;
 
@@ -55,7 +48,6 @@ class SecondInstanceTest {
     void shouldConvergeOnEveryActivationWithinFiveSeconds() throws Exception {
         shipped = activeVersion();
         DroolsRuleEngine engine = new DroolsRuleEngine(10_000);
-        JdbcRuleSetStore store = new JdbcRuleSetStore(dataSource, dialect, mapper);
         ActiveRuleSet secondActive = new ActiveRuleSet();
         RuleSetService second = new RuleSetService(engine, store, new CompiledRuleSets(engine, store), secondActive,
                 new TestRulesConfig(Path.of("rules"), Path.of("decision-tables"), true, false), Clock.systemUTC(), java.util.List.of());

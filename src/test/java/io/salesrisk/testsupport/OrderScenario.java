@@ -1,6 +1,7 @@
 package io.salesrisk.testsupport;
 
-import io.salesrisk.evaluation.service.OrderFacts;
+import io.salesrisk.ordercheck.OrderFacts;
+import io.salesrisk.facts.ContingencyMeasure;
 import io.salesrisk.facts.CreditExposure;
 import io.salesrisk.facts.Customer;
 import io.salesrisk.facts.Order;
@@ -8,6 +9,7 @@ import io.salesrisk.facts.PaymentBehaviour;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,8 +85,6 @@ public final class OrderScenario {
         customer.setAllowedPaymentTermsDays(allowedTerms);
         customer.setPrepaymentRequired(prepayment);
         customer.setActivePlans(plans.isEmpty() ? List.of() : List.of(plans.split(",")));
-        customer.setPlanLimitCutPercent(planCut);
-        customer.setPlanPrepaymentRequired(planPrepayment);
         Order order = new Order();
         order.setId("SO-TEST");
         order.setCustomerId(customer.getId());
@@ -96,6 +96,19 @@ public final class OrderScenario {
         order.setDiscountPercent(discount);
         order.setContractSigned(contract);
         CreditExposure exposure = CreditExposure.of(AS_OF, 90, limit, receivables, overdue, oldestOverdueDays, openOrders, amount);
-        return new OrderFacts(customer, order, exposure, new PaymentBehaviour());
+        return new OrderFacts(customer, order, exposure, new PaymentBehaviour(), measures());
+    }
+
+    /** The active plans' actions for the customer's class: a limit cut of {@code planCut} %, prepayment if asked. */
+    private List<ContingencyMeasure> measures() {
+        List<ContingencyMeasure> measures = new ArrayList<>();
+        String plan = plans.isEmpty() ? "test-plan" : plans.split(",")[0];
+        if (planCut.signum() > 0) {
+            measures.add(new ContingencyMeasure(plan, "PORTFOLIO", "TEST_RISK", "HIGH", "CUT_LIMIT", planCut, List.of(riskClass)));
+        }
+        if (planPrepayment) {
+            measures.add(new ContingencyMeasure(plan, "PORTFOLIO", "TEST_RISK", "HIGH", "REQUIRE_PREPAYMENT", null, List.of(riskClass)));
+        }
+        return measures;
     }
 }

@@ -30,8 +30,10 @@ public final class RuleCases {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] parts = line.split(",", 3);
-            (parts[1].equals("yes") ? firing : silent).add(parts[0]);
+            // a rule name with a comma ("CreditPolicy[A, SMB]") is quoted, as in any CSV
+            String rule = line.startsWith("\"") ? line.substring(1, line.indexOf('"', 1)) : line.substring(0, line.indexOf(','));
+            String rest = line.substring(line.startsWith("\"") ? line.indexOf('"', 1) + 2 : line.indexOf(',') + 1);
+            (rest.startsWith("yes") ? firing : silent).add(rule);
         }
         CompiledRuleSet rules = ShippedRules.get();
         List<String> names = rules.rules().stream().filter(rule -> ruleFiles.contains(rule.ref().file()))

@@ -1,11 +1,12 @@
 package io.salesrisk.alert.rest;
 
 import io.salesrisk.alert.persistence.AlertRecord;
-import io.salesrisk.alert.persistence.AlertStore;
-import io.salesrisk.common.problem.ConflictException;
+import io.salesrisk.alert.persistence.AlertStatus;
+import io.salesrisk.alert.service.AlertService;
 import io.salesrisk.common.problem.InvalidInputException;
-import io.salesrisk.common.problem.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,13 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,12 +29,10 @@ import java.util.UUID;
 @Tag(name = "Alerts")
 public class AlertResource {
 
-    private final AlertStore alerts;
-    private final Clock clock;
+    private final AlertService alerts;
 
-    public AlertResource(AlertStore alerts, Clock clock) {
+    public AlertResource(AlertService alerts) {
         this.alerts = alerts;
-        this.clock = clock;
     }
 
     /** Newest first; filter by status (OPEN, ACKNOWLEDGED, CLOSED), type and subject (e.g. a customer id). */
@@ -43,16 +40,16 @@ public class AlertResource {
     @RolesAllowed({"risk-officer", "auditor"})
     public List<AlertRecord> list(@QueryParam("status") String status, @QueryParam("type") String type,
                                   @QueryParam("subject") String subject,
-                                  @QueryParam("limit") @DefaultValue("100") int limit,
-                                  @QueryParam("offset") @DefaultValue("0") int offset) {
-        return alerts.list(status(status), type, subject, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset));
+                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                  @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        return alerts.list(status(status), type, subject, limit, offset);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"risk-officer", "auditor"})
     public AlertRecord get(@PathParam("id") UUID id) {
-        return alerts.find(id).orElseThrow(() -> new NotFoundException(null, "alert " + id + " does not exist"));
+        return alerts.get(id);
     }
 
     /** Someone is on it: the alert stays open, so a repeated finding still updates it. */
@@ -60,11 +57,7 @@ public class AlertResource {
     @Path("/{id}/acknowledge")
     @RolesAllowed("risk-officer")
     public AlertRecord acknowledge(@PathParam("id") UUID id) {
-        AlertRecord alert = get(id);
-        if (!alerts.acknowledge(id)) {
-            throw new ConflictException("status", "alert " + id + " is " + alert.status() + "; only an OPEN alert can be acknowledged");
-        }
-        return get(id);
+        return alerts.acknowledge(id);
     }
 
     /** Done: the next finding of the same kind opens a new alert. */
@@ -72,19 +65,15 @@ public class AlertResource {
     @Path("/{id}/close")
     @RolesAllowed("risk-officer")
     public AlertRecord close(@PathParam("id") UUID id, @Context SecurityContext security) {
-        AlertRecord alert = get(id);
-        if (!alerts.close(id, security.getUserPrincipal().getName(), OffsetDateTime.now(clock))) {
-            throw new ConflictException("status", "alert " + id + " is " + alert.status() + " already");
-        }
-        return get(id);
+        return alerts.close(id, security.getUserPrincipal().getName());
     }
 
-    private static AlertStore.Status status(String status) {
+    private static AlertStatus status(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
         try {
-            return AlertStore.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            return AlertStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.field("status", "status must be OPEN, ACKNOWLEDGED or CLOSED, not '" + status + "'");
         }

@@ -17,6 +17,13 @@ public interface ReferenceConfig {
     @WithDefault("A,B,C,D,E")
     List<String> riskClasses();
 
+    /**
+     * The weak risk classes: their share of the exposure is what portfolio and segment triggers watch
+     * ({@code exposureClassDEPercent} in the contingency triggers).
+     */
+    @WithDefault("D,E")
+    List<String> weakRiskClasses();
+
     /** External (agency) ratings accepted as input, best to worst. */
     @WithDefault("AAA,AA,A,BBB,BB,B,CCC,CC,C,D")
     List<String> externalRatings();

@@ -4,11 +4,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.salesrisk.contingency.catalog.PlanAction;
 import io.salesrisk.contingency.persistence.PlanRecord;
-import io.salesrisk.contingency.persistence.PlanStore;
+import io.salesrisk.contingency.persistence.PlanRepository;
+import io.salesrisk.facts.ContingencyMeasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,20 +21,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * The active contingency plans as order evaluation sees them: a snapshot in memory, indexed by scope so an evaluation
  * looks at the few plans that can cover its customer (portfolio, segment, industry, the customer itself), however
  * many customer-level plans are active. Replaced after every run on this instance and re-read periodically when
- * plans were activated or ended elsewhere. Order evaluation never waits for it.
+ * plans were activated or ended elsewhere. Order evaluation never waits for it. What a plan does to an order is the
+ * rules' business: this class only says which plans cover a customer.
  */
 @ApplicationScoped
 public class ActivePlans {
 
-    private record Snapshot(String changeMark, List<PlanRecord> all, Map<String, List<PlanRecord>> byScope) {
-        static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of());
+    private record Snapshot(String changeMark, Map<String, List<PlanRecord>> byScope) {
+        static final Snapshot EMPTY = new Snapshot(null, Map.of());
     }
 
-    private final PlanStore store;
+    private final PlanRepository plans;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
 
-    public ActivePlans(PlanStore store) {
-        this.store = store;
+    public ActivePlans(PlanRepository plans) {
+        this.plans = plans;
     }
 
     void load(@Observes StartupEvent startup) {
@@ -42,47 +44,48 @@ public class ActivePlans {
 
     @Scheduled(every = "${salesrisk.contingency.refresh-interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
     public void refresh() {
-        String mark = store.changeMark();
+        String mark = plans.changeMark();
         if (mark.equals(snapshot.get().changeMark())) {
             return;
         }
-        List<PlanRecord> plans = List.copyOf(store.active());
         Map<String, List<PlanRecord>> byScope = new HashMap<>();
-        for (PlanRecord plan : plans) {
+        for (PlanRecord plan : plans.active()) {
             byScope.computeIfAbsent(plan.scope(), scope -> new ArrayList<>()).add(plan);
         }
-        snapshot.set(new Snapshot(mark, plans, byScope));
+        snapshot.set(new Snapshot(mark, byScope));
     }
 
-    public List<PlanRecord> current() {
-        return snapshot.get().all();
+    /** The codes of the active plans that cover a customer of this segment and industry, sorted. */
+    public List<String> covering(String customerId, String segment, String industry) {
+        TreeSet<String> codes = new TreeSet<>();
+        forEachCovering(customerId, segment, industry, plan -> codes.add(plan.planCode()));
+        return List.copyOf(codes);
     }
 
-    /** What the active plans mean for a customer of this segment, industry and risk class. */
-    public PlanEffects effectsFor(String customerId, String segment, String industry, String riskClass) {
-        Map<String, List<PlanRecord>> byScope = snapshot.get().byScope();
-        if (byScope.isEmpty()) {
-            return PlanEffects.NONE;
-        }
-        TreeSet<String> covering = new TreeSet<>();
-        BigDecimal cut = BigDecimal.ZERO;
-        boolean prepayment = false;
-        for (String scope : new String[]{"PORTFOLIO", "SEGMENT:" + segment, "INDUSTRY:" + industry, "CUSTOMER:" + customerId}) {
-            for (PlanRecord plan : byScope.getOrDefault(scope, List.of())) {
-                covering.add(plan.planCode());
-                for (PlanAction action : plan.actions()) {
-                    if (!action.appliesToClass(riskClass)) {
-                        continue;
-                    }
-                    if (action.type() == PlanAction.Type.CUT_LIMIT) {
-                        cut = cut.max(action.percent());
-                    } else if (action.type() == PlanAction.Type.REQUIRE_PREPAYMENT) {
-                        prepayment = true;
-                    }
+    /** Every order-related action of the active plans that cover the customer, as facts for the order rules. */
+    public List<ContingencyMeasure> measuresFor(String customerId, String segment, String industry) {
+        List<ContingencyMeasure> measures = new ArrayList<>();
+        forEachCovering(customerId, segment, industry, plan -> {
+            for (PlanAction action : plan.actions()) {
+                if (action.type() != PlanAction.Type.NOTIFY) {
+                    measures.add(new ContingencyMeasure(plan.planCode(), plan.scope(), plan.riskType(), plan.riskLevel(),
+                            action.type().name(), action.percent(), action.riskClasses()));
                 }
             }
+        });
+        return measures;
+    }
+
+    private void forEachCovering(String customerId, String segment, String industry,
+                                 java.util.function.Consumer<PlanRecord> consumer) {
+        Map<String, List<PlanRecord>> byScope = snapshot.get().byScope();
+        if (byScope.isEmpty()) {
+            return;
         }
-        return covering.isEmpty() ? PlanEffects.NONE : new PlanEffects(new ArrayList<>(covering), cut, prepayment);
+        for (String scope : new String[]{"PORTFOLIO", "SEGMENT:" + segment, "INDUSTRY:" + industry, "CUSTOMER:" + customerId}) {
+            byScope.getOrDefault(scope, List.of()).forEach(consumer);
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.salesrisk.contingency.service;
 import io.salesrisk.contingency.catalog.ContingencyCatalog;
 import io.salesrisk.contingency.catalog.ContingencyCatalogReader;
 import io.salesrisk.engine.CompileMessage;
+import io.salesrisk.common.reference.ReferenceConfig;
 import io.salesrisk.engine.CompiledRuleSet;
+import io.salesrisk.engine.RuleFile;
 import io.salesrisk.ruleset.service.RuleSetCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,9 +30,20 @@ public class ContingencyCatalogs implements RuleSetCheck {
         }
     };
 
+    private final ReferenceConfig reference;
+
+    public ContingencyCatalogs(ReferenceConfig reference) {
+        this.reference = reference;
+    }
+
+    private ContingencyCatalogReader.Result read(CompiledRuleSet ruleSet) {
+        return ContingencyCatalogReader.read(ruleSet.tables(),
+                ruleSet.sources().ruleFiles().stream().filter(RuleFile::isDrl).toList(), reference.riskClasses());
+    }
+
     @Override
     public List<CompileMessage> check(CompiledRuleSet candidate) {
-        ContingencyCatalogReader.Result result = ContingencyCatalogReader.read(candidate.sources());
+        ContingencyCatalogReader.Result result = read(candidate);
         if (result.catalog() != null) {
             synchronized (this) {
                 byVersion.put(candidate.version(), result.catalog());
@@ -47,7 +60,7 @@ public class ContingencyCatalogs implements RuleSetCheck {
                 return cached;
             }
         }
-        ContingencyCatalogReader.Result result = ContingencyCatalogReader.read(ruleSet.sources());
+        ContingencyCatalogReader.Result result = read(ruleSet);
         if (result.catalog() == null) {
             throw new IllegalStateException("rule set " + ruleSet.version() + " has a broken contingency catalog: "
                     + result.errors().get(0));

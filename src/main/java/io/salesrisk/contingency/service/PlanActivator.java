@@ -1,19 +1,18 @@
 package io.salesrisk.contingency.service;
 
 import io.quarkus.logging.Log;
-import io.salesrisk.alert.persistence.AlertStore;
 import io.salesrisk.alert.persistence.NewAlert;
+import io.salesrisk.alert.service.AlertService;
 import io.salesrisk.contingency.catalog.ContingencyCatalog;
 import io.salesrisk.contingency.catalog.PlanAction;
 import io.salesrisk.contingency.catalog.RiskLevel;
 import io.salesrisk.contingency.persistence.PlanActivation;
-import io.salesrisk.contingency.persistence.PlanStore;
+import io.salesrisk.contingency.persistence.PlanRepository;
 import io.salesrisk.facts.ProfileFinding;
 import io.salesrisk.facts.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,17 +31,17 @@ public class PlanActivator {
     public record RaisedRisk(String riskType, String scope, ProfileFinding finding) {
     }
 
-    private final PlanStore plans;
-    private final AlertStore alerts;
+    private final PlanRepository plans;
+    private final AlertService alerts;
 
-    public PlanActivator(PlanStore plans, AlertStore alerts) {
+    public PlanActivator(PlanRepository plans, AlertService alerts) {
         this.plans = plans;
         this.alerts = alerts;
     }
 
     /** Activates (or confirms) the plans in the caller's transaction; returns the ones newly activated. */
-    public List<PlanActivation> activate(Connection connection, ContingencyCatalog catalog, List<RaisedRisk> raised,
-                                         UUID runId, OffsetDateTime now) throws SQLException {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PlanActivation> activate(ContingencyCatalog catalog, List<RaisedRisk> raised, UUID runId, OffsetDateTime now) {
         Map<String, PlanActivation> activations = new LinkedHashMap<>();
         for (RaisedRisk risk : raised) {
             ContingencyCatalog.RegisteredRisk registered = catalog.risk(risk.riskType()).orElse(null);
@@ -58,7 +57,7 @@ public class PlanActivator {
                     risk.finding().message(), values, runId);
             activations.putIfAbsent(activation.activeKey(), activation);
         }
-        List<PlanActivation> fresh = plans.activate(connection, new ArrayList<>(activations.values()), now);
+        List<PlanActivation> fresh = plans.activateAll(new ArrayList<>(activations.values()), now);
         List<NewAlert> notifications = new ArrayList<>();
         for (PlanActivation activation : fresh) {
             for (PlanAction action : activation.actions()) {
@@ -73,7 +72,7 @@ public class PlanActivator {
                 }
             }
         }
-        alerts.raise(connection, notifications, now);
+        alerts.raise(notifications, now);
         return fresh;
     }
 

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.salesrisk.customer.persistence.CustomerRow;
+
 import java.math.BigDecimal;
 
 /** Body of {@code PUT /api/customers/{id}}. Amounts in the base currency. */
@@ -20,4 +22,10 @@ public record CustomerRequest(
         @NotBlank String riskClass,
         @NotNull @DecimalMin("0") BigDecimal creditLimit,
         @NotNull @Min(0) @Max(365) Integer paymentTermsDays) {
+
+    /** The master data to store under {@code id}. */
+    public CustomerRow toRow(String id) {
+        return new CustomerRow(id, name, segment, region, industry, yearsInBusiness, externalRating, riskClass, creditLimit,
+                paymentTermsDays);
+    }
 }

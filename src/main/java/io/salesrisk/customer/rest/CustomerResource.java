@@ -1,30 +1,24 @@
 package io.salesrisk.customer.rest;
 
 import io.salesrisk.common.problem.NotFoundException;
+import io.salesrisk.customer.persistence.CustomerEntity;
 import io.salesrisk.customer.service.CustomerService;
-import io.salesrisk.exposure.ExposureService;
-import io.salesrisk.reevaluation.persistence.AssessmentHistory;
+import io.salesrisk.exposure.CreditStanding;
+import io.salesrisk.evaluation.service.EvaluationService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Customer master data and credit standing. */
 @Path("/api/customers/{id}")
@@ -36,51 +30,31 @@ public class CustomerResource {
     static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
 
     private final CustomerService customers;
-    private final ExposureService exposure;
-    private final AssessmentHistory history;
-    private final Clock clock;
+    private final EvaluationService evaluations;
 
-    public CustomerResource(CustomerService customers, ExposureService exposure, AssessmentHistory history, Clock clock) {
+    public CustomerResource(CustomerService customers, EvaluationService evaluations) {
         this.customers = customers;
-        this.exposure = exposure;
-        this.history = history;
-        this.clock = clock;
+        this.evaluations = evaluations;
     }
 
     @PUT
     @RolesAllowed("risk-officer")
     public Response put(@PathParam("id") @Pattern(regexp = ID_PATTERN) String id, @Valid @NotNull CustomerRequest request) {
-        boolean created = customers.put(id, request);
+        boolean created = customers.put(request.toRow(id));
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(get(id)).build();
     }
 
+    /**
+     * The customer with today's exposure and payment behaviour as the active rules see them for a new order (with the
+     * limit cut of the active contingency plans that cover it), and those plans.
+     */
     @GET
     @RolesAllowed({"risk-officer", "auditor", "sales"})
-    @Transactional
     public CustomerView get(@PathParam("id") String id) {
-        var customer = customers.find(id).orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
-        var standing = exposure.standing(id, BigDecimal.ZERO, null, LocalDate.now(clock))
+        CustomerEntity customer = customers.find(id)
+                .orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
+        CreditStanding standing = evaluations.standingUnderRules(id)
                 .orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
         return CustomerView.of(customer, standing);
-    }
-
-    /** How re-evaluation runs changed the customer's score, class, limit, terms and prepayment, newest first. */
-    @GET
-    @Path("/assessments")
-    @RolesAllowed({"risk-officer", "auditor"})
-    public List<AssessmentHistory.AssessmentRecord> assessments(@PathParam("id") String id,
-                                                               @QueryParam("limit") @DefaultValue("20") int limit) {
-        customers.find(id).orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
-        return history.ofCustomer(id, Math.max(1, Math.min(limit, 1000)));
-    }
-
-    /** The anomalies runs found for the customer, newest first. */
-    @GET
-    @Path("/signals")
-    @RolesAllowed({"risk-officer", "auditor"})
-    public List<AssessmentHistory.SignalRecord> signals(@PathParam("id") String id,
-                                                       @QueryParam("limit") @DefaultValue("50") int limit) {
-        customers.find(id).orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
-        return history.signalsOfCustomer(id, Math.max(1, Math.min(limit, 1000)));
     }
 }

@@ -1,13 +1,8 @@
 package io.salesrisk.decision.rest;
 
 import io.salesrisk.common.problem.NotFoundException;
-import io.salesrisk.decision.persistence.DecisionRepository;
-import io.salesrisk.decision.service.DecisionViews;
-import io.salesrisk.explanation.Explanation;
-import io.salesrisk.explanation.ExplanationService;
-import io.salesrisk.order.persistence.SalesOrderRepository;
+import io.salesrisk.decision.service.DecisionService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,49 +20,29 @@ import java.util.UUID;
 @RolesAllowed({"risk-officer", "auditor"})
 public class DecisionResource {
 
-    private final DecisionRepository decisions;
-    private final SalesOrderRepository orders;
-    private final DecisionViews views;
-    private final ExplanationService explanations;
+    private final DecisionService decisions;
 
-    public DecisionResource(DecisionRepository decisions, SalesOrderRepository orders, DecisionViews views,
-                            ExplanationService explanations) {
+    public DecisionResource(DecisionService decisions) {
         this.decisions = decisions;
-        this.orders = orders;
-        this.views = views;
-        this.explanations = explanations;
     }
 
     /** One decision with the facts the engine saw and the rules that fired. */
     @GET
     @Path("/decisions/{id}")
-    @Transactional
     public DecisionView decision(@PathParam("id") String id) {
-        UUID uuid = parse(id);
-        return decisions.findByIdOptional(uuid)
-                .map(d -> views.of(d, true))
+        return decisions.find(parse(id)).map(d -> DecisionView.of(d, true))
                 .orElseThrow(() -> new NotFoundException(null, "decision " + id + " does not exist"));
-    }
-
-    /** Why the decision came out as it did: matched table rows against their thresholds, nearest misses. */
-    @GET
-    @Path("/decisions/{id}/explain")
-    public Explanation explain(@PathParam("id") String id) {
-        return explanations.explain(parse(id));
     }
 
     /** Every decision taken on an order, newest first. */
     @GET
     @Path("/orders/{id}/decisions")
-    @Transactional
     public List<DecisionView> orderDecisions(@PathParam("id") String orderId) {
-        if (orders.findById(orderId) == null) {
-            throw new NotFoundException(null, "order " + orderId + " does not exist");
-        }
-        return decisions.forOrder(orderId).stream().map(d -> views.of(d, false)).toList();
+        return decisions.forOrder(orderId).stream().map(d -> DecisionView.of(d, false)).toList();
     }
 
-    private static UUID parse(String id) {
+    /** A decision id from the path; anything that is not a UUID names no decision. */
+    public static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

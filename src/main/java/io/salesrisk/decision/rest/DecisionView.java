@@ -1,9 +1,10 @@
 package io.salesrisk.decision.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.salesrisk.evaluation.service.OrderFacts;
+import io.salesrisk.decision.service.DecisionRecord;
 import io.salesrisk.facts.CreditExposure;
 import io.salesrisk.facts.Reason;
+import io.salesrisk.ordercheck.OrderFacts;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -20,4 +21,12 @@ public record DecisionView(UUID decisionId, String orderId, String customerId, S
                            List<Reason> reasons, CreditExposure exposure, BigDecimal creditLimit,
                            BigDecimal availableCredit, String rulesetVersion, OffsetDateTime evaluatedAt,
                            String evaluatedBy, OrderFacts facts, List<String> firedRules) {
+
+    /** The view of a decision; with the fact snapshot and fired rules when {@code detailed}. */
+    public static DecisionView of(DecisionRecord d, boolean detailed) {
+        CreditExposure exposure = d.facts().exposure();
+        return new DecisionView(d.id(), d.orderId(), d.customerId(), d.outcome(), d.conditions(), d.reasons(), exposure,
+                exposure.getCreditLimit(), exposure.getAvailableCredit(), d.rulesetVersion(), d.evaluatedAt(),
+                d.evaluatedBy(), detailed ? d.facts() : null, detailed ? d.firedRules() : null);
+    }
 }

@@ -2,7 +2,7 @@ package io.salesrisk.decision.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.salesrisk.common.json.JsonText;
-import io.salesrisk.evaluation.service.OrderFacts;
+import io.salesrisk.ordercheck.OrderFacts;
 import io.salesrisk.facts.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 

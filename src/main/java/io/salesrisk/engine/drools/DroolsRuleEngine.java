@@ -7,12 +7,10 @@ import io.salesrisk.engine.RuleFile;
 import io.salesrisk.engine.RulePolicy;
 import io.salesrisk.engine.RuleSetCompilationException;
 import io.salesrisk.engine.RuleSources;
-import io.salesrisk.engine.table.DecisionTableParser;
 import io.salesrisk.engine.table.DecisionTableWorkbook;
 import io.salesrisk.engine.table.DrlRenderer;
 import io.salesrisk.engine.table.GeneratedDrl;
 import io.salesrisk.engine.table.TableAnalyzer;
-import io.salesrisk.engine.table.WorkbookReader;
 import io.salesrisk.facts.RuleRef;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -35,8 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,26 +46,26 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     /** Tables larger than this are compiled in slices of this many rules, one slice per core at a time. */
     static final int CHUNK_RULES = 250;
-    private static final ExecutorService COMPILERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
-                Thread thread = new Thread(runnable, "rule-compiler");
-                thread.setDaemon(true);
-                // Drools looks up its services through the context class loader
-                thread.setContextClassLoader(DroolsRuleEngine.class.getClassLoader());
-                return thread;
-            });
 
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 
     private final int maxFirings;
+    private final Executor compilers;
     private final ClassLoader factClassLoader;
 
     /**
      * @param maxFirings rule firings allowed per evaluation before the run is stopped as a loop
+     * @param compilers  runs the slices of large tables in parallel (the service passes its managed executor)
      */
-    public DroolsRuleEngine(int maxFirings) {
+    public DroolsRuleEngine(int maxFirings, Executor compilers) {
         this.maxFirings = maxFirings;
+        this.compilers = compilers;
         this.factClassLoader = RuleRef.class.getClassLoader();
+    }
+
+    /** An engine that compiles on the calling thread, for tests and tools without an executor. */
+    public DroolsRuleEngine(int maxFirings) {
+        this(maxFirings, Runnable::run);
     }
 
     @Override
@@ -77,6 +74,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         Map<String, RuleRef> refs = new HashMap<>();
         Map<String, GeneratedDrl> generated = new HashMap<>();
         Map<String, RuleFile> filesByResource = new HashMap<>();
+        List<DecisionTableWorkbook> workbooks = new ArrayList<>();
         List<Resource> shared = new ArrayList<>();
         List<List<Resource>> chunks = new ArrayList<>();
 
@@ -87,7 +85,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 filesByResource.put(file.path(), file);
                 refs.putAll(drlRules(file));
             } else if (file.isWorkbook()) {
-                GeneratedDrl drl = generate(file, messages);
+                GeneratedDrl drl = generate(file, messages, workbooks);
                 if (drl == null) {
                     continue;
                 }
@@ -129,7 +127,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         for (KnowledgeBuilder builder : builders) {
             knowledgeBase.addPackages(builder.getKnowledgePackages());
         }
-        return new DroolsRuleSet(sources, knowledgeBase, refs, located, maxFirings);
+        return new DroolsRuleSet(sources, knowledgeBase, refs, located, maxFirings, workbooks);
     }
 
     /**
@@ -139,7 +137,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     private List<KnowledgeBuilder> buildInParallel(List<List<Resource>> units, List<CompileMessage> messages) {
         List<CompletableFuture<KnowledgeBuilder>> futures = new ArrayList<>();
         for (List<Resource> unit : units) {
-            futures.add(CompletableFuture.supplyAsync(() -> build(unit), COMPILERS));
+            futures.add(CompletableFuture.supplyAsync(() -> withFactClassLoader(() -> build(unit)), compilers));
         }
         List<KnowledgeBuilder> builders = new ArrayList<>();
         for (CompletableFuture<KnowledgeBuilder> future : futures) {
@@ -150,6 +148,18 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         return builders;
+    }
+
+    /** Drools looks up its services through the context class loader, which must see the fact classes. */
+    private <T> T withFactClassLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(factClassLoader);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private KnowledgeBuilder build(List<Resource> resources) {
@@ -175,13 +185,14 @@ public final class DroolsRuleEngine implements RuleEngine {
         return resource;
     }
 
-    private static GeneratedDrl generate(RuleFile file, List<CompileMessage> messages) {
+    private static GeneratedDrl generate(RuleFile file, List<CompileMessage> messages, List<DecisionTableWorkbook> workbooks) {
         try {
-            DecisionTableWorkbook workbook = DecisionTableParser.parse(file.fileName(), WorkbookReader.read(file.content()));
+            DecisionTableWorkbook workbook = DecisionTableWorkbook.read(file.fileName(), file.content());
             messages.addAll(workbook.messages());
             if (workbook.hasErrors()) {
                 return null;
             }
+            workbooks.add(workbook);
             GeneratedDrl drl = DrlRenderer.render(workbook);
             messages.addAll(drl.messages());
             messages.addAll(TableAnalyzer.analyse(file.fileName(), workbook.tables(), workbook.properties()));

@@ -5,6 +5,7 @@ import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.engine.RuleDescriptor;
 import io.salesrisk.engine.RuleRun;
 import io.salesrisk.engine.RuleSources;
+import io.salesrisk.engine.table.DecisionTableWorkbook;
 import io.salesrisk.facts.RuleAware;
 import io.salesrisk.facts.RuleRef;
 import org.kie.api.KieBase;
@@ -34,9 +35,11 @@ final class DroolsRuleSet implements CompiledRuleSet {
     private final List<RuleDescriptor> rules;
     private final List<CompileMessage> warnings;
     private final int maxFirings;
+    private final List<DecisionTableWorkbook> tables;
 
     DroolsRuleSet(RuleSources sources, KieBase knowledgeBase, Map<String, RuleRef> refs, List<CompileMessage> warnings,
-                  int maxFirings) {
+                  int maxFirings, List<DecisionTableWorkbook> tables) {
+        this.tables = List.copyOf(tables);
         this.sources = sources;
         this.version = sources.contentHash().substring(0, 12);
         this.knowledgeBase = knowledgeBase;
@@ -72,6 +75,11 @@ final class DroolsRuleSet implements CompiledRuleSet {
     @Override
     public List<RuleDescriptor> rules() {
         return rules;
+    }
+
+    @Override
+    public List<DecisionTableWorkbook> tables() {
+        return tables;
     }
 
     @Override

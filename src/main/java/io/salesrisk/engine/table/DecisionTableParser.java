@@ -89,7 +89,7 @@ public final class DecisionTableParser {
             messages.add(CompileMessage.cellError(file, sheets.isEmpty() ? null : sheets.get(0).name(), "A1",
                     "no RuleTable found: each table starts with a cell 'RuleTable <Name>'"));
         }
-        return new DecisionTableWorkbook(file, packageName, properties, tables, List.copyOf(messages));
+        return new DecisionTableWorkbook(file, packageName, properties, tables, List.copyOf(messages), sheets);
     }
 
     private static String keyword(String text) {
@@ -163,7 +163,7 @@ public final class DecisionTableParser {
         if (columns.stream().noneMatch(c -> c.kind() == ColumnKind.ACTION)) {
             error(columns.get(0).header(), "RuleTable " + name + " has no ACTION column: every rule needs at least one action");
         }
-        List<TableRow> rows = new ArrayList<>();
+        List<List<SheetCell>> rowCells = new ArrayList<>();
         for (int row = headerRow + 4; row <= sheet.lastRow(); row++) {
             List<SheetCell> cells = new ArrayList<>(columns.size());
             boolean blank = true;
@@ -176,7 +176,12 @@ public final class DecisionTableParser {
                 break;
             }
             cells.forEach(this::noteNormalisation);
-            rows.add(new TableRow(row, List.copyOf(cells)));
+            rowCells.add(List.copyOf(cells));
+        }
+        List<String> names = RuleNames.of(name, columns, rowCells);
+        List<TableRow> rows = new ArrayList<>();
+        for (int i = 0; i < rowCells.size(); i++) {
+            rows.add(new TableRow(headerRow + 4 + i, rowCells.get(i), names.get(i)));
         }
         if (rows.isEmpty()) {
             warning(nameCell, "RuleTable " + name + " has no data rows; it produces no rules");

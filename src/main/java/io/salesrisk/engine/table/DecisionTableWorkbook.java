@@ -13,9 +13,15 @@ import java.util.Map;
  * @param properties  RuleSet properties (Import, Functions, Sequential, ...) with their cells
  * @param tables      every RuleTable in sheet order
  * @param messages    errors and warnings, each at a sheet and cell
+ * @param sheets      every sheet as read, for the reference sheets that are not rule tables (risk register, ...)
  */
 public record DecisionTableWorkbook(String file, String packageName, Map<String, SheetCell> properties,
-                                    List<RuleTable> tables, List<CompileMessage> messages) {
+                                    List<RuleTable> tables, List<CompileMessage> messages, List<SheetGrid> sheets) {
+
+    /** Reads and parses a workbook: the one way every feature reads a decision table from its bytes. */
+    public static DecisionTableWorkbook read(String file, byte[] content) throws java.io.IOException {
+        return DecisionTableParser.parse(file, WorkbookReader.read(content));
+    }
 
     public boolean hasErrors() {
         return messages.stream().anyMatch(m -> m.level() == CompileMessage.Level.ERROR);

@@ -26,13 +26,11 @@ public final class DrlRenderer {
     static final List<String> FACT_TYPES = List.of("OrderCheck", "Customer", "Order", "CreditExposure",
             "PaymentBehaviour", "Decision", "Outcome", "Reason", "Severity", "MessageTemplate",
             "CustomerProfile", "Scorecard", "Classification", "Assessment", "PortfolioFigures", "SegmentFigures",
-            "MarketFigures");
+            "MarketFigures", "ContingencyMeasure");
 
     private static final Pattern BARE_FIELD = Pattern.compile("[A-Za-z_][\\w.]*");
     private static final Pattern POSITIONAL = Pattern.compile("\\$(\\d+)");
     private static final Pattern FORALL = Pattern.compile("forall\\(([^)]*)\\)\\s*\\{(.*)}", Pattern.DOTALL);
-    private static final Pattern FORMATTED_NUMBER =
-            Pattern.compile("[-+]?(\\d{1,3}([, \u00A0]\\d{3})+|\\d+)(\\.\\d+)?\\s*%?");
 
     /** Workbooks with at least this many rows compile their actions as MVEL unless the RuleSet names a dialect. */
     public static final int MVEL_FROM_ROWS = 250;
@@ -97,14 +95,11 @@ public final class DrlRenderer {
 
     private void renderRule(RuleTable table, TableRow row, Integer sequentialSalience) {
         SheetCell first = row.cells().get(0);
-        String name = table.name() + "_" + row.row();
+        String name = row.rule();
         Map<String, String> rowValues = new LinkedHashMap<>();
         for (int i = 0; i < table.columns().size(); i++) {
             TableColumn column = table.columns().get(i);
             SheetCell cell = row.cells().get(i);
-            if (column.kind() == ColumnKind.NAME && !cell.isBlank()) {
-                name = cell.text();
-            }
             if (!column.label().isBlank() && !cell.isBlank()) {
                 rowValues.put(column.label().text(), cell.text());
             }
@@ -324,13 +319,13 @@ public final class DrlRenderer {
         if (insideQuotes) {
             return escape(text);
         }
-        if (cell.storedAsText() && FORMATTED_NUMBER.matcher(text).matches() && !text.matches("[-+]?\\d+(\\.\\d+)?")) {
-            String number = text.replace(",", "").replace(" ", "").replace("\u00A0", "").replace("%", "");
+        if (cell.storedAsText() && CellValues.isFormattedNumber(text)) {
+            String number = CellValues.plainNumber(text);
             messages.add(CompileMessage.cellWarning(workbook.file(), cell.sheet(), cell.ref(),
                     "number stored as text '" + text + "' is read as " + number));
             return number;
         }
-        if (cell.storedAsText() && text.matches("[-+]?\\d+(\\.\\d+)?")) {
+        if (cell.storedAsText() && CellValues.isPlainNumber(text)) {
             messages.add(CompileMessage.cellWarning(workbook.file(), cell.sheet(), cell.ref(),
                     "number stored as text '" + text + "' is read as the number " + text));
         }
@@ -347,30 +342,9 @@ public final class DrlRenderer {
         return quotes % 2 == 1;
     }
 
-    /** Splits "a, b, c" on commas outside double quotes; "\," keeps a comma. */
+    /** The one list reading, {@link CellValues#list}. */
     static List<String> splitList(String text) {
-        List<String> items = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == ',') {
-                current.append(',');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-                current.append(c);
-            } else if (c == ',' && !quoted) {
-                items.add(current.toString().trim());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            items.add(current.toString().trim());
-        }
-        return items;
+        return CellValues.list(text);
     }
 
     private static String escape(String text) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks band tables the way a risk officer reads them: rows with the same keys (class, segment, ...) whose ranges
@@ -24,24 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class TableAnalyzer {
 
-    private static final Pattern KEY = Pattern.compile("^([\\w.]+)\\s*==\\s*\"?\\$param\"?$");
-    private static final Pattern FORALL_KEY = Pattern.compile("^forall\\(\\s*\\|\\|\\s*\\)\\s*\\{\\s*([\\w.]+)\\s*==\\s*\"?\\$\"?\\s*}$");
-    private static final Pattern FIELD = Pattern.compile("^[A-Za-z_][\\w.]*$");
-    private static final Pattern BOUND = Pattern.compile("^([\\w.]+)\\s*(>=|<=|>|<)\\s*\\$param$");
     private static final long MAX_PAIRS = 5_000_000;
     private static final int MAX_FINDINGS_PER_TABLE = 20;
 
     private TableAnalyzer() {
-    }
-
-    /**
-     * How one condition column compares a fact field with its cells.
-     *
-     * @param operator "==" (one value), "in" (forall over several values), or >, >=, <, <=
-     */
-    public record ColumnMeaning(Kind kind, String field, String operator) {
-        /** KEY: equality; LOWER/UPPER: a bound; OPAQUE: any other condition. */
-        public enum Kind { KEY, LOWER, UPPER, OPAQUE }
     }
 
     /** A numeric range with optional ends. */
@@ -81,7 +65,7 @@ public final class TableAnalyzer {
             if (ruleSetActivationGroup || table.columns().stream().anyMatch(c -> c.kind() == ColumnKind.ACTIVATION_GROUP)) {
                 continue;
             }
-            List<ColumnMeaning> meanings = table.columns().stream().map(TableAnalyzer::meaning).toList();
+            List<ColumnMeaning> meanings = table.columns().stream().map(ColumnMeaning::of).toList();
             List<Row> rows = table.rows().stream().map(row -> row(row, table.columns(), meanings)).toList();
             List<CompileMessage> tableFindings = new ArrayList<>();
             overlaps(file, table, rows, tableFindings);
@@ -93,32 +77,6 @@ public final class TableAnalyzer {
             }
         }
         return findings;
-    }
-
-    /** What a condition column tests, or null for other columns. */
-    public static ColumnMeaning meaning(TableColumn column) {
-        if (column.kind() != ColumnKind.CONDITION) {
-            return null;
-        }
-        String template = column.template().text().trim();
-        Matcher key = KEY.matcher(template);
-        if (key.matches()) {
-            return new ColumnMeaning(ColumnMeaning.Kind.KEY, key.group(1), "==");
-        }
-        Matcher forall = FORALL_KEY.matcher(template);
-        if (forall.matches()) {
-            return new ColumnMeaning(ColumnMeaning.Kind.KEY, forall.group(1), "in");
-        }
-        if (FIELD.matcher(template).matches()) {
-            return new ColumnMeaning(ColumnMeaning.Kind.KEY, template, "==");
-        }
-        Matcher bound = BOUND.matcher(template);
-        if (bound.matches()) {
-            String operator = bound.group(2);
-            return new ColumnMeaning(operator.startsWith(">") ? ColumnMeaning.Kind.LOWER : ColumnMeaning.Kind.UPPER,
-                    bound.group(1), operator);
-        }
-        return new ColumnMeaning(ColumnMeaning.Kind.OPAQUE, null, null);
     }
 
     private static Row row(TableRow row, List<TableColumn> columns, List<ColumnMeaning> meanings) {
@@ -134,9 +92,7 @@ public final class TableAnalyzer {
             switch (meaning.kind()) {
                 case KEY -> {
                     Set<String> values = new LinkedHashSet<>();
-                    for (String value : DrlRenderer.splitList(cell.text())) {
-                        values.add(value.replace("\"", "").trim());
-                    }
+                    values.addAll(CellValues.values(cell.text()));
                     keys.merge(meaning.field(), values, (a, b) -> {
                         Set<String> both = new LinkedHashSet<>(a);
                         both.retainAll(b);
@@ -144,7 +100,7 @@ public final class TableAnalyzer {
                     });
                 }
                 case LOWER, UPPER -> {
-                    BigDecimal value = number(cell.text());
+                    BigDecimal value = CellValues.number(cell.text());
                     if (value == null) {
                         opaque.put(i, cell.text());
                         continue;
@@ -325,14 +281,6 @@ public final class TableAnalyzer {
         Set<T> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text.replace(",", "").replace(" ", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String plain(BigDecimal value) {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.salesrisk.evaluation.service.OrderToEvaluate;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -24,4 +26,10 @@ public record EvaluateOrderRequest(
         Boolean contractSigned,
         @Size(max = 100) String salesRep,
         LocalDate requestedDeliveryDate) {
+
+    /** The order to evaluate. */
+    public OrderToEvaluate toOrder() {
+        return new OrderToEvaluate(orderId, customerId, amount, currency, orderDate, paymentTermsDays, discountPercent,
+                contractSigned, salesRep, requestedDeliveryDate);
+    }
 }

@@ -33,6 +33,7 @@ public class EvaluationResource {
     @POST
     @RolesAllowed({"sales", "risk-officer"})
     public Uni<DecisionView> evaluate(@Valid @NotNull EvaluateOrderRequest request) {
-        return evaluations.evaluate(request, identity.getPrincipal().getName());
+        return evaluations.evaluate(request.toOrder(), identity.getPrincipal().getName())
+                .map(decision -> DecisionView.of(decision, false));
     }
 }

@@ -8,19 +8,24 @@ import io.salesrisk.common.Ids;
 import io.salesrisk.common.money.CurrencyConverter;
 import io.salesrisk.common.problem.ConflictException;
 import io.salesrisk.common.problem.NotFoundException;
+import io.salesrisk.contingency.service.ActivePlans;
 import io.salesrisk.decision.persistence.DecisionWriter;
 import io.salesrisk.decision.persistence.EvaluationWrite;
-import io.salesrisk.decision.rest.DecisionView;
 import io.salesrisk.decision.service.DecisionJson;
+import io.salesrisk.decision.service.DecisionRecord;
 import io.salesrisk.engine.CompiledRuleSet;
-import io.salesrisk.evaluation.rest.EvaluateOrderRequest;
 import io.salesrisk.exposure.CreditFiguresQuery;
 import io.salesrisk.exposure.CreditStanding;
 import io.salesrisk.exposure.ExposureService;
+import io.salesrisk.facts.Customer;
 import io.salesrisk.facts.Decision;
 import io.salesrisk.facts.Order;
 import io.salesrisk.facts.Outcome;
+import io.salesrisk.order.persistence.OrderRow;
 import io.salesrisk.order.persistence.OrderStatus;
+import io.salesrisk.ordercheck.OrderEvaluation;
+import io.salesrisk.ordercheck.OrderEvaluator;
+import io.salesrisk.ordercheck.OrderFacts;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -34,19 +39,22 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Evaluates an order before approval: reads the facts (customer, exposure, payment behaviour) in one query, runs
- * the active rule set, and stores the order and the decision with its fact snapshot in one transaction (shared with
- * other evaluations by the {@link DecisionWriter}). The answer is given only after the commit.
+ * Evaluates an order before approval: reads the facts (customer, exposure, payment behaviour) in one query, adds the
+ * measures of the active contingency plans that cover the customer, runs the active rule set, and stores the order
+ * and the decision with its fact snapshot in one transaction (shared with other evaluations by the
+ * {@link DecisionWriter}). The answer is given only after the commit.
  */
 @Startup // create the meters at boot, so dashboards show zero counts before the first order
 @ApplicationScoped
 public class EvaluationService {
 
     private final ExposureService exposure;
+    private final ActivePlans plans;
     private final CurrencyConverter currencies;
     private final ActiveRuleSet rules;
     private final DecisionJson json;
@@ -56,10 +64,11 @@ public class EvaluationService {
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Timer engineTimer;
 
-    public EvaluationService(ExposureService exposure, CurrencyConverter currencies, ActiveRuleSet rules,
+    public EvaluationService(ExposureService exposure, ActivePlans plans, CurrencyConverter currencies, ActiveRuleSet rules,
                              DecisionJson json, DecisionWriter writer, Clock clock, MeterRegistry registry,
                              @ConfigProperty(name = "salesrisk.benchmark.bypass-engine", defaultValue = "false") boolean bypassEngine) {
         this.exposure = exposure;
+        this.plans = plans;
         this.currencies = currencies;
         this.rules = rules;
         this.json = json;
@@ -73,28 +82,27 @@ public class EvaluationService {
     }
 
     /** Evaluates and stores; the reading and rule work runs on a worker thread, the caller is answered after commit. */
-    public Uni<DecisionView> evaluate(EvaluateOrderRequest request, String user) {
+    public Uni<DecisionRecord> evaluate(OrderToEvaluate request, String user) {
         return Uni.createFrom().item(() -> prepare(request, user))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(prepared -> Uni.createFrom().completionStage(writer.write(prepared.write()))
                         // answer on a worker, not on the single writer thread that completed the commit
                         .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .replaceWith(prepared.view()));
+                        .replaceWith(prepared.decision()));
     }
 
     /** A decision taken and ready to be stored. */
-    record Prepared(EvaluationWrite write, DecisionView view) {
+    record Prepared(EvaluationWrite write, DecisionRecord decision) {
     }
 
-    Prepared prepare(EvaluateOrderRequest request, String user) {
+    Prepared prepare(OrderToEvaluate request, String user) {
         BigDecimal baseAmount = currencies.toBase(request.amount(), request.currency(), "currency");
         LocalDate today = LocalDate.now(clock);
         CreditStanding standing = exposure.standing(request.customerId(), baseAmount, request.orderId(), today)
                 .orElseThrow(() -> new NotFoundException("customerId", "customer " + request.customerId() + " does not exist"));
         checkReEvaluation(standing.existingOrder(), request);
 
-        OrderFacts facts = new OrderFacts(standing.customer(), FactMapper.order(request, baseAmount), standing.exposure(),
-                standing.payment());
+        OrderFacts facts = facts(standing, request.toFact(baseAmount));
         CompiledRuleSet ruleSet = rules.current();
         OrderEvaluation evaluation = bypassEngine ? OrderEvaluator.bypass(ruleSet) : OrderEvaluator.evaluate(ruleSet, facts);
         Decision decision = evaluation.decision();
@@ -103,39 +111,62 @@ public class EvaluationService {
 
         UUID decisionId = Ids.timeOrdered();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        EvaluationWrite write = new EvaluationWrite(orderRow(facts.order(), decision.getOutcome(), decisionId, now,
-                standing.existingOrder() != null), decisionRow(decisionId, facts, evaluation, now, user));
-        DecisionView view = new DecisionView(decisionId, request.orderId(), request.customerId(), decision.getOutcome().name(),
-                List.copyOf(decision.getConditions()), decision.getReasons(), facts.exposure(),
-                facts.exposure().getCreditLimit(), facts.exposure().getAvailableCredit(), evaluation.rulesetVersion(), now,
-                user, null, null);
-        return new Prepared(write, view);
+        EvaluationWrite write = new EvaluationWrite(orderRow(facts.order(), decision.getOutcome(), decisionId, now),
+                standing.existingOrder() != null, decisionRow(decisionId, facts, evaluation, now, user));
+        DecisionRecord taken = new DecisionRecord(decisionId, request.orderId(), request.customerId(),
+                decision.getOutcome().name(), List.copyOf(decision.getConditions()), decision.getReasons(), facts,
+                evaluation.run().firedRules(), evaluation.rulesetVersion(), now, user);
+        return new Prepared(write, taken);
     }
 
-    private static void checkReEvaluation(CreditFiguresQuery.ExistingOrder order, EvaluateOrderRequest request) {
+    /**
+     * The customer's standing today as the active rules see it for a new order: the exposure measured against the
+     * limit after the rules applied the active contingency plans (a plan's limit cut is a rule's action).
+     */
+    public Optional<CreditStanding> standingUnderRules(String customerId) {
+        LocalDate today = LocalDate.now(clock);
+        return exposure.standing(customerId, BigDecimal.ZERO, null, today).map(standing -> {
+            Order none = new Order();
+            none.setId("(standing)");
+            none.setCustomerId(customerId);
+            none.setCurrency(currencies.base());
+            none.setOrderDate(today);
+            OrderFacts facts = facts(standing, none);
+            OrderEvaluator.evaluate(rules.current(), facts);
+            return new CreditStanding(facts.customer(), standing.existingOrder(), facts.exposure(), facts.payment());
+        });
+    }
+
+    /** The facts of one evaluation: the standing, the order and the measures of the plans that cover the customer. */
+    private OrderFacts facts(CreditStanding standing, Order order) {
+        Customer customer = standing.customer();
+        customer.setActivePlans(plans.covering(customer.getId(), customer.getSegment(), customer.getIndustry()));
+        return new OrderFacts(customer, order, standing.exposure(), standing.payment(),
+                plans.measuresFor(customer.getId(), customer.getSegment(), customer.getIndustry()));
+    }
+
+    private static void checkReEvaluation(CreditFiguresQuery.ExistingOrder order, OrderToEvaluate request) {
         if (order == null) {
             return;
         }
         if (!order.customerId().equals(request.customerId())) {
             throw new ConflictException("customerId", "order " + request.orderId() + " belongs to customer " + order.customerId());
         }
-        if (OrderStatus.INVOICED.name().equals(order.status()) || OrderStatus.CANCELLED.name().equals(order.status())) {
-            throw new ConflictException("orderId", "order " + request.orderId() + " is " + order.status().toLowerCase()
+        if (order.status() == OrderStatus.INVOICED || order.status() == OrderStatus.CANCELLED) {
+            throw new ConflictException("orderId", "order " + request.orderId() + " is " + order.status().name().toLowerCase()
                     + " and can no longer be evaluated");
         }
     }
 
-    private static EvaluationWrite.OrderRow orderRow(Order order, Outcome outcome, UUID decisionId, OffsetDateTime now,
-                                                     boolean existed) {
+    private static OrderRow orderRow(Order order, Outcome outcome, UUID decisionId, OffsetDateTime now) {
         OrderStatus status = switch (outcome) {
             case APPROVE -> OrderStatus.APPROVED;
             case REVIEW -> OrderStatus.IN_REVIEW;
             case BLOCK -> OrderStatus.BLOCKED;
         };
-        return new EvaluationWrite.OrderRow(order.getId(), order.getCustomerId(), order.getAmount(), order.getCurrency(),
+        return new OrderRow(order.getId(), order.getCustomerId(), order.getAmount(), order.getCurrency(),
                 order.getOriginalAmount(), order.getOrderDate(), order.getPaymentTermsDays(), order.getDiscountPercent(),
-                order.isContractSigned(), order.getSalesRep(), order.getRequestedDeliveryDate(), status.name(), decisionId,
-                now, existed);
+                order.isContractSigned(), order.getSalesRep(), order.getRequestedDeliveryDate(), status, decisionId, now);
     }
 
     private EvaluationWrite.DecisionRow decisionRow(UUID id, OrderFacts facts, OrderEvaluation evaluation,

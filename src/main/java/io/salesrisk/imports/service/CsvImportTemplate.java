@@ -1,35 +1,28 @@
 package io.salesrisk.imports.service;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.common.problem.ProblemDetail;
+import io.salesrisk.customer.persistence.CustomerRepository;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The steps every CSV import shares: parse and check every line, refuse repeated keys, check references against
- * the database, and only when nothing is wrong write all lines in the caller's transaction. Subclasses say how to
- * read a line, what its key is, what to check and how to write. Subclasses are {@code @Transactional}.
+ * stored data, and only when nothing is wrong write all lines through the owning feature's repository, in the
+ * importer's one transaction, so a file is stored whole or not at all. Subclasses say how to read a line, what its
+ * key is, what to check and how to write.
  *
  * @param <L> one valid line
  */
 abstract class CsvImportTemplate<L> implements CsvImporter {
-
-    protected final AgroalDataSource dataSource;
-
-    protected CsvImportTemplate(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** Lets Quarkus create the client proxy of a subclass; never used to import. */
-    protected CsvImportTemplate() {
-        this(null);
-    }
 
     /** Columns that must be present. */
     protected abstract List<String> requiredColumns();
@@ -51,13 +44,16 @@ abstract class CsvImportTemplate<L> implements CsvImporter {
     }
 
     /** Checks against stored data, such as referenced customers; reports into {@code errors}. */
-    protected void check(Connection connection, List<L> lines, List<ProblemDetail> errors) throws SQLException {
+    protected void check(List<L> lines, List<ProblemDetail> errors) {
     }
 
     /** Writes every line; runs only when the whole file is valid. */
-    protected abstract ImportResult write(Connection connection, List<L> lines) throws SQLException;
+    protected abstract ImportResult write(List<L> lines);
 
+    /** All lines or none: one transaction for the whole file, with room for large files. */
     @Override
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
     public ImportResult importCsv(String csv) {
         List<ProblemDetail> errors = new ArrayList<>();
         CsvFile file = CsvFile.parse(csv, requiredColumns(), optionalColumns(), errors);
@@ -75,14 +71,23 @@ abstract class CsvImportTemplate<L> implements CsvImporter {
                 lines.add(line);
             }
         }
-        try (Connection connection = dataSource.getConnection()) {
-            check(connection, lines, errors);
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(kind() + ".csv has " + errors.size() + " error(s); nothing was imported", errors);
+        check(lines, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(kind() + ".csv has " + errors.size() + " error(s); nothing was imported", errors);
+        }
+        return write(lines);
+    }
+
+    /** Reports every line whose customer does not exist. */
+    static <T> void requireCustomers(CustomerRepository customers, List<T> lines, Function<T, Integer> lineNumber,
+                                     Function<T, String> customerId, List<ProblemDetail> errors) {
+        Set<String> known = customers.existingIds(lines.stream().map(customerId).toList());
+        for (T line : lines) {
+            String customer = customerId.apply(line);
+            if (!known.contains(customer)) {
+                errors.add(ProblemDetail.csv(lineNumber.apply(line), "customer_id", customer,
+                        "customer_id " + customer + " does not exist; import customers first"));
             }
-            return write(connection, lines);
-        } catch (SQLException e) {
-            throw new IllegalStateException(kind() + " import failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,36 +1,29 @@
 package io.salesrisk.imports.service;
 
-import io.agroal.api.AgroalDataSource;
+import io.salesrisk.common.persistence.SqlSession;
+import io.salesrisk.customer.persistence.CustomerRepository;
+import io.salesrisk.customer.persistence.CustomerRow;
 import io.salesrisk.customer.service.CustomerValidator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** customers.csv: id,name,segment,region,industry,years_in_business,external_rating,risk_class,credit_limit,payment_terms_days */
 @ApplicationScoped
-@Transactional
-public class CustomerCsvImporter extends CsvImportTemplate<CustomerCsvImporter.Line> {
+public class CustomerCsvImporter extends CsvImportTemplate<CustomerRow> {
 
+    private final CustomerRepository customers;
     private final CustomerValidator validator;
     private final Clock clock;
 
-    public CustomerCsvImporter(AgroalDataSource dataSource, CustomerValidator validator, Clock clock) {
-        super(dataSource);
+    public CustomerCsvImporter(CustomerRepository customers, CustomerValidator validator, Clock clock) {
+        this.customers = customers;
         this.validator = validator;
         this.clock = clock;
-    }
-
-    record Line(String id, String name, String segment, String region, String industry, int yearsInBusiness,
-                String externalRating, String riskClass, BigDecimal creditLimit, int paymentTermsDays) {
     }
 
     @Override
@@ -50,12 +43,12 @@ public class CustomerCsvImporter extends CsvImportTemplate<CustomerCsvImporter.L
     }
 
     @Override
-    protected String key(Line line) {
+    protected String key(CustomerRow line) {
         return line.id();
     }
 
     @Override
-    protected Line read(CsvRow row) {
+    protected CustomerRow read(CsvRow row) {
         String id = row.text("id", true, 64);
         String name = row.text("name", true, 200);
         String segment = row.text("segment", true, 40);
@@ -78,47 +71,12 @@ public class CustomerCsvImporter extends CsvImportTemplate<CustomerCsvImporter.L
                 || riskClass == null || limit == null || terms == null || row.errorCount() > errorsBefore) {
             return null;
         }
-        return new Line(id, name, segment, region, industry, years, rating, riskClass, limit.setScale(2, RoundingMode.HALF_UP), terms);
+        return new CustomerRow(id, name, segment, region, industry, years, rating, riskClass, limit.setScale(2, RoundingMode.HALF_UP), terms);
     }
 
     @Override
-    protected ImportResult write(Connection connection, List<Line> lines) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        var split = JdbcWriter.Split.by(lines, JdbcWriter.existing(connection, "customers", "id",
-                lines.stream().map(Line::id).toList()), Line::id);
-        JdbcWriter.batch(connection, """
-                INSERT INTO customers (name, segment, region, industry, years_in_business, external_rating, risk_class,
-                  credit_limit, payment_terms_days, updated_at, created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, split.created(), (s, l) -> {
-            bind(s, l, now);
-            s.setObject(11, now);
-            s.setString(12, l.id());
-        });
-        JdbcWriter.batch(connection, """
-                UPDATE customers SET name = ?, segment = ?, region = ?, industry = ?, years_in_business = ?,
-                  external_rating = ?, risk_class = ?, credit_limit = ?, payment_terms_days = ?, updated_at = ?
-                WHERE id = ?
-                """, split.updated(), (s, l) -> {
-            bind(s, l, now);
-            s.setString(11, l.id());
-        });
-        return new ImportResult(kind(), lines.size(), split.created().size(), split.updated().size());
-    }
-
-    private static void bind(PreparedStatement s, Line l, OffsetDateTime now) throws SQLException {
-        s.setString(1, l.name());
-        s.setString(2, l.segment());
-        s.setString(3, l.region());
-        s.setString(4, l.industry());
-        s.setInt(5, l.yearsInBusiness());
-        if (l.externalRating() == null) {
-            s.setNull(6, Types.VARCHAR);
-        } else {
-            s.setString(6, l.externalRating());
-        }
-        s.setString(7, l.riskClass());
-        s.setBigDecimal(8, l.creditLimit());
-        s.setInt(9, l.paymentTermsDays());
-        s.setObject(10, now);
+    protected ImportResult write(List<CustomerRow> lines) {
+        SqlSession.Upserted stored = customers.upsertAll(lines, OffsetDateTime.now(clock));
+        return new ImportResult(kind(), lines.size(), stored.created(), stored.updated());
     }
 }

@@ -1,23 +1,19 @@
 package io.salesrisk.imports.service;
 
-import io.agroal.api.AgroalDataSource;
+import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.common.problem.ProblemDetail;
+import io.salesrisk.customer.persistence.CustomerRepository;
+import io.salesrisk.invoice.persistence.InvoiceRepository;
+import io.salesrisk.invoice.persistence.InvoiceRow;
 import io.salesrisk.invoice.service.InvoiceRules;
-import io.salesrisk.order.persistence.OrderStatus;
+import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,16 +23,21 @@ import java.util.Objects;
  * referenced order must belong to the same customer and becomes INVOICED.
  */
 @ApplicationScoped
-@Transactional
 public class InvoiceCsvImporter extends CsvImportTemplate<InvoiceCsvImporter.Line> {
 
     private static final Map<String, String> COLUMNS = Map.of("dueDate", "due_date", "paidAmount", "paid_amount",
             "paidDate", "paid_date");
 
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
+    private final SalesOrderRepository orders;
     private final Clock clock;
 
-    public InvoiceCsvImporter(AgroalDataSource dataSource, Clock clock) {
-        super(dataSource);
+    public InvoiceCsvImporter(InvoiceRepository invoices, CustomerRepository customers, SalesOrderRepository orders,
+                              Clock clock) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -85,12 +86,9 @@ public class InvoiceCsvImporter extends CsvImportTemplate<InvoiceCsvImporter.Lin
     }
 
     @Override
-    protected void check(Connection connection, List<Line> lines, List<ProblemDetail> errors) throws SQLException {
-        JdbcWriter.requireCustomers(connection, lines, Line::line, Line::customerId, errors);
-        Map<String, String> owners = new HashMap<>();
-        JdbcWriter.selectIn(connection, "SELECT id, customer_id FROM sales_orders WHERE id IN",
-                lines.stream().map(Line::orderId).filter(Objects::nonNull).toList(),
-                row -> owners.put(row.getString(1), row.getString(2)));
+    protected void check(List<Line> lines, List<ProblemDetail> errors) {
+        requireCustomers(customers, lines, Line::line, Line::customerId, errors);
+        Map<String, String> owners = orders.customersOf(lines.stream().map(Line::orderId).filter(Objects::nonNull).toList());
         for (Line line : lines) {
             String owner = line.orderId() == null ? null : owners.get(line.orderId());
             if (owner != null && !owner.equals(line.customerId())) {
@@ -101,39 +99,11 @@ public class InvoiceCsvImporter extends CsvImportTemplate<InvoiceCsvImporter.Lin
     }
 
     @Override
-    protected ImportResult write(Connection connection, List<Line> lines) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        var split = JdbcWriter.Split.by(lines, JdbcWriter.existing(connection, "invoices", "id",
-                lines.stream().map(Line::id).toList()), Line::id);
-        JdbcWriter.batch(connection, """
-                INSERT INTO invoices (customer_id, order_id, issue_date, due_date, amount, paid_amount, paid_date, updated_at, id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, split.created(), (s, l) -> bind(s, l, now));
-        JdbcWriter.batch(connection, """
-                UPDATE invoices SET customer_id = ?, order_id = ?, issue_date = ?, due_date = ?, amount = ?, paid_amount = ?,
-                  paid_date = ?, updated_at = ? WHERE id = ?
-                """, split.updated(), (s, l) -> bind(s, l, now));
-        JdbcWriter.batch(connection, "UPDATE sales_orders SET status = ? WHERE id = ?",
-                lines.stream().map(Line::orderId).filter(Objects::nonNull).distinct().toList(), (s, orderId) -> {
-                    s.setString(1, OrderStatus.INVOICED.name());
-                    s.setString(2, orderId);
-                });
-        return new ImportResult(kind(), lines.size(), split.created().size(), split.updated().size());
-    }
-
-    private static void bind(PreparedStatement s, Line l, OffsetDateTime now) throws SQLException {
-        s.setString(1, l.customerId());
-        if (l.orderId() == null) {
-            s.setNull(2, Types.VARCHAR);
-        } else {
-            s.setString(2, l.orderId());
-        }
-        s.setDate(3, Date.valueOf(l.issueDate()));
-        s.setDate(4, Date.valueOf(l.dueDate()));
-        s.setBigDecimal(5, l.amount());
-        s.setBigDecimal(6, l.paidAmount());
-        s.setDate(7, l.paidDate() == null ? null : Date.valueOf(l.paidDate()));
-        s.setObject(8, now);
-        s.setString(9, l.id());
+    protected ImportResult write(List<Line> lines) {
+        SqlSession.Upserted stored = invoices.upsertAll(lines.stream().map(l -> new InvoiceRow(l.id(), l.customerId(),
+                l.orderId(), l.issueDate(), l.dueDate(), l.amount(), l.paidAmount(), l.paidDate())).toList(),
+                OffsetDateTime.now(clock));
+        orders.markAllInvoiced(lines.stream().map(Line::orderId).filter(Objects::nonNull).distinct().toList());
+        return new ImportResult(kind(), lines.size(), stored.created(), stored.updated());
     }
 }

@@ -1,16 +1,13 @@
 package io.salesrisk.imports.service;
 
-import io.agroal.api.AgroalDataSource;
+import io.salesrisk.common.persistence.SqlSession;
+import io.salesrisk.salesdata.persistence.IndexMonth;
+import io.salesrisk.salesdata.persistence.MarketIndexRepository;
 import io.salesrisk.common.problem.ProblemDetail;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +18,12 @@ import java.util.Set;
  * each industry's latest month with the same month a year before, for the market-index anomaly rules and triggers.
  */
 @ApplicationScoped
-@Transactional
 public class MarketIndexCsvImporter extends CsvImportTemplate<MarketIndexCsvImporter.Line> {
 
-    public MarketIndexCsvImporter(AgroalDataSource dataSource) {
-        super(dataSource);
+    private final MarketIndexRepository indices;
+
+    public MarketIndexCsvImporter(MarketIndexRepository indices) {
+        this.indices = indices;
     }
 
     record Line(int line, String industry, YearMonth month, BigDecimal index) {
@@ -61,27 +59,14 @@ public class MarketIndexCsvImporter extends CsvImportTemplate<MarketIndexCsvImpo
     }
 
     @Override
-    protected void check(Connection connection, List<Line> lines, List<ProblemDetail> errors) {
+    protected void check(List<Line> lines, List<ProblemDetail> errors) {
         // any industry name is accepted: an index for an industry no customer has yet is kept for later
     }
 
     @Override
-    protected ImportResult write(Connection connection, List<Line> lines) throws SQLException {
-        Set<String> existing = new HashSet<>();
-        JdbcWriter.selectIn(connection, "SELECT industry, index_month FROM market_index WHERE industry IN",
-                lines.stream().map(Line::industry).toList(),
-                row -> existing.add(row.getString(1) + "|" + YearMonth.from(row.getDate(2).toLocalDate())));
-        var split = JdbcWriter.Split.by(lines, existing, this::key);
-        JdbcWriter.batch(connection, "INSERT INTO market_index (index_value, industry, index_month) VALUES (?, ?, ?)",
-                split.created(), MarketIndexCsvImporter::bind);
-        JdbcWriter.batch(connection, "UPDATE market_index SET index_value = ? WHERE industry = ? AND index_month = ?",
-                split.updated(), MarketIndexCsvImporter::bind);
-        return new ImportResult(kind(), lines.size(), split.created().size(), split.updated().size());
-    }
-
-    private static void bind(PreparedStatement s, Line l) throws SQLException {
-        s.setBigDecimal(1, l.index());
-        s.setString(2, l.industry());
-        s.setDate(3, Date.valueOf(l.month().atDay(1)));
+    protected ImportResult write(List<Line> lines) {
+        SqlSession.Upserted stored = indices.upsertAll(lines.stream()
+                .map(l -> new IndexMonth(l.industry(), l.month(), l.index())).toList());
+        return new ImportResult(kind(), lines.size(), stored.created(), stored.updated());
     }
 }

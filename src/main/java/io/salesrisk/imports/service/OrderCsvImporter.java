@@ -1,18 +1,16 @@
 package io.salesrisk.imports.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.money.CurrencyConverter;
+import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.common.problem.ProblemDetail;
+import io.salesrisk.customer.persistence.CustomerRepository;
+import io.salesrisk.order.persistence.OrderRow;
 import io.salesrisk.order.persistence.OrderStatus;
+import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,16 +24,19 @@ import java.util.Locale;
  * so they count in the exposure; it does not evaluate them.
  */
 @ApplicationScoped
-@Transactional
 public class OrderCsvImporter extends CsvImportTemplate<OrderCsvImporter.Line> {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
+    private final SalesOrderRepository orders;
+    private final CustomerRepository customers;
     private final CurrencyConverter currencies;
     private final Clock clock;
 
-    public OrderCsvImporter(AgroalDataSource dataSource, CurrencyConverter currencies, Clock clock) {
-        super(dataSource);
+    public OrderCsvImporter(SalesOrderRepository orders, CustomerRepository customers, CurrencyConverter currencies,
+                            Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
         this.currencies = currencies;
         this.clock = clock;
     }
@@ -109,41 +110,16 @@ public class OrderCsvImporter extends CsvImportTemplate<OrderCsvImporter.Line> {
     }
 
     @Override
-    protected void check(Connection connection, List<Line> lines, List<ProblemDetail> errors) throws SQLException {
-        JdbcWriter.requireCustomers(connection, lines, Line::line, Line::customerId, errors);
+    protected void check(List<Line> lines, List<ProblemDetail> errors) {
+        requireCustomers(customers, lines, Line::line, Line::customerId, errors);
     }
 
     @Override
-    protected ImportResult write(Connection connection, List<Line> lines) throws SQLException {
+    protected ImportResult write(List<Line> lines) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var split = JdbcWriter.Split.by(lines, JdbcWriter.existing(connection, "sales_orders", "id",
-                lines.stream().map(Line::id).toList()), Line::id);
-        JdbcWriter.batch(connection, """
-                INSERT INTO sales_orders (customer_id, amount, currency, original_amount, order_date, payment_terms_days,
-                  discount_percent, contract_signed, sales_rep, requested_delivery_date, status, updated_at, id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, split.created(), (s, l) -> bind(s, l, now));
-        JdbcWriter.batch(connection, """
-                UPDATE sales_orders SET customer_id = ?, amount = ?, currency = ?, original_amount = ?, order_date = ?,
-                  payment_terms_days = ?, discount_percent = ?, contract_signed = ?, sales_rep = ?,
-                  requested_delivery_date = ?, status = ?, updated_at = ? WHERE id = ?
-                """, split.updated(), (s, l) -> bind(s, l, now));
-        return new ImportResult(kind(), lines.size(), split.created().size(), split.updated().size());
-    }
-
-    private static void bind(PreparedStatement s, Line l, OffsetDateTime now) throws SQLException {
-        s.setString(1, l.customerId());
-        s.setBigDecimal(2, l.amount());
-        s.setString(3, l.currency());
-        s.setBigDecimal(4, l.originalAmount());
-        s.setDate(5, Date.valueOf(l.orderDate()));
-        s.setInt(6, l.paymentTermsDays());
-        s.setBigDecimal(7, l.discountPercent());
-        s.setBoolean(8, l.contractSigned());
-        s.setString(9, l.salesRep());
-        s.setDate(10, l.requestedDeliveryDate() == null ? null : Date.valueOf(l.requestedDeliveryDate()));
-        s.setString(11, l.status().name());
-        s.setObject(12, now);
-        s.setString(13, l.id());
+        SqlSession.Upserted stored = orders.upsertAll(lines.stream().map(l -> new OrderRow(l.id(), l.customerId(), l.amount(),
+                l.currency(), l.originalAmount(), l.orderDate(), l.paymentTermsDays(), l.discountPercent(), l.contractSigned(),
+                l.salesRep(), l.requestedDeliveryDate(), l.status(), null, now)).toList());
+        return new ImportResult(kind(), lines.size(), stored.created(), stored.updated());
     }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import io.salesrisk.invoice.persistence.InvoiceRow;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -16,4 +18,10 @@ public record InvoiceRequest(
         @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
         @DecimalMin("0") BigDecimal paidAmount,
         LocalDate paidDate) {
+
+    /** The invoice to store under {@code id}; a blank order id means none. */
+    public InvoiceRow toRow(String id) {
+        return new InvoiceRow(id, customerId, orderId == null || orderId.isBlank() ? null : orderId, issueDate, dueDate,
+                amount, paidAmount, paidDate);
+    }
 }

@@ -31,7 +31,7 @@ public class InvoiceResource {
     @RolesAllowed("risk-officer")
     public Response put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._:/-]{1,64}") String id,
                         @Valid @NotNull InvoiceRequest request) {
-        InvoiceService.Stored stored = invoices.put(id, request);
+        InvoiceService.Stored stored = invoices.put(request.toRow(id));
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(InvoiceView.of(stored.invoice())).build();
     }

@@ -6,7 +6,7 @@ import io.salesrisk.common.problem.ProblemDetail;
 import io.salesrisk.customer.persistence.CustomerRepository;
 import io.salesrisk.invoice.persistence.InvoiceEntity;
 import io.salesrisk.invoice.persistence.InvoiceRepository;
-import io.salesrisk.invoice.rest.InvoiceRequest;
+import io.salesrisk.invoice.persistence.InvoiceRow;
 import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +36,8 @@ public class InvoiceService {
 
     /** Creates or replaces an invoice; returns the stored invoice and whether it was created. */
     @Transactional
-    public Stored put(String id, InvoiceRequest request) {
+    public Stored put(InvoiceRow request) {
+        String id = request.id();
         List<ProblemDetail> errors = new ArrayList<>();
         InvoiceRules.check(request.issueDate(), request.dueDate(), request.amount(), request.paidAmount(),
                 request.paidDate(), InvoiceRules.asFieldErrors(errors));
@@ -46,7 +47,7 @@ public class InvoiceService {
         if (customers.findById(request.customerId()) == null) {
             throw new NotFoundException("customerId", "customer " + request.customerId() + " does not exist");
         }
-        String orderId = request.orderId() == null || request.orderId().isBlank() ? null : request.orderId();
+        String orderId = request.orderId();
         var order = orderId == null ? null : orders.findById(orderId);
         if (order != null && !order.customerId.equals(request.customerId())) {
             throw InvalidInputException.field("orderId", "order " + orderId + " belongs to customer " + order.customerId

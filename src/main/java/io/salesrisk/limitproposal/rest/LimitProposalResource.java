@@ -2,9 +2,11 @@ package io.salesrisk.limitproposal.rest;
 
 import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.limitproposal.persistence.LimitProposalRecord;
-import io.salesrisk.limitproposal.persistence.LimitProposalStore;
+import io.salesrisk.limitproposal.persistence.ProposalStatus;
 import io.salesrisk.limitproposal.service.LimitProposalService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,11 +32,9 @@ public class LimitProposalResource {
 
     private static final Set<String> STATUSES = Set.of("PENDING", "APPROVED", "REJECTED", "SUPERSEDED");
 
-    private final LimitProposalStore store;
     private final LimitProposalService service;
 
-    public LimitProposalResource(LimitProposalStore store, LimitProposalService service) {
-        this.store = store;
+    public LimitProposalResource(LimitProposalService service) {
         this.service = service;
     }
 
@@ -43,12 +43,12 @@ public class LimitProposalResource {
     @RolesAllowed({"risk-officer", "auditor"})
     public List<LimitProposalRecord> list(@QueryParam("status") @DefaultValue("PENDING") String status,
                                           @QueryParam("customerId") String customerId,
-                                          @QueryParam("limit") @DefaultValue("100") int limit) {
+                                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         String wanted = status.trim().toUpperCase(Locale.ROOT);
         if (!wanted.equals("ALL") && !STATUSES.contains(wanted)) {
             throw InvalidInputException.field("status", "status must be PENDING, APPROVED, REJECTED, SUPERSEDED or ALL");
         }
-        return store.list(wanted.equals("ALL") ? null : wanted, customerId, Math.max(1, Math.min(limit, 1000)));
+        return service.list(wanted.equals("ALL") ? null : ProposalStatus.valueOf(wanted), customerId, limit);
     }
 
     /** Applies the proposed limit (if the customer's limit has not changed since). */

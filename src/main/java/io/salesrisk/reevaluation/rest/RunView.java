@@ -4,6 +4,7 @@ import io.salesrisk.common.json.JsonText;
 import io.salesrisk.reevaluation.run.RunProgress;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
+import io.salesrisk.reevaluation.service.RunReports;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,10 +23,12 @@ public record RunView(UUID id, Scope scope, String status, String trigger, Strin
     public record Scope(String kind, String value, Integer customers) {
     }
 
-    static RunView of(RunRecord run, RunProgress progress, JsonText json) {
+    static RunView of(RunReports.RunState state, JsonText json) {
+        RunRecord run = state.run();
         Scope scope = new Scope(run.scope().kind().name(), run.scope().value(),
                 run.scope().kind() == RunScope.Kind.CUSTOMERS ? run.total() : null);
-        return new RunView(run.id(), scope, run.status(), run.trigger(), run.requestedBy(), run.asOf(), run.rulesetVersion(),
-                run.createdAt(), run.finishedAt(), progress, run.summaryJson() == null ? null : json.tree(run.summaryJson()));
+        return new RunView(run.id(), scope, run.status().name(), run.trigger().name(), run.requestedBy(), run.asOf(),
+                run.rulesetVersion(), run.createdAt(), run.finishedAt(), state.progress(),
+                run.summaryJson() == null ? null : json.tree(run.summaryJson()));
     }
 }

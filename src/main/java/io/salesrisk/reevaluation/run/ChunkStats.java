@@ -2,7 +2,12 @@ package io.salesrisk.reevaluation.run;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import io.salesrisk.facts.CustomerProfile;
+import io.salesrisk.reevaluation.assessment.CustomerAssessment;
+
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,6 +84,54 @@ public class ChunkStats {
         customerPlansActivated += other.customerPlansActivated;
         customerPlansEnded += other.customerPlansEnded;
         other.segments.forEach((segment, totals) -> segments.computeIfAbsent(segment, s -> new SegmentTotals()).merge(totals));
+    }
+
+    /**
+     * Counts what a chunk's assessments changed: class transitions, limits, terms, prepayment, and the segment sums
+     * the finishing step's triggers read.
+     *
+     * @param weakClasses the risk classes whose exposure counts as weak ({@code exposureClassDE})
+     */
+    public void count(List<CustomerAssessment> kept, int changedCount, int failedCount, Set<String> weakClasses) {
+        assessed = kept.size();
+        failed = failedCount;
+        changed = changedCount;
+        for (CustomerAssessment a : kept) {
+            classTransitions.merge(a.classBefore() + "->" + a.classAfter(), 1, Integer::sum);
+            int limit = a.limitAfter().compareTo(a.limitBefore());
+            if (limit > 0) {
+                limitsIncreased++;
+                limitIncreaseTotal = limitIncreaseTotal.add(a.limitAfter().subtract(a.limitBefore()));
+            } else if (limit < 0) {
+                limitsDecreased++;
+                limitDecreaseTotal = limitDecreaseTotal.add(a.limitBefore().subtract(a.limitAfter()));
+            }
+            if (a.termsAfter() != a.termsBefore()) {
+                termsChanged++;
+            }
+            if (a.prepaymentAfter()) {
+                prepaymentRequired++;
+            }
+            if (a.prepaymentAfter() != a.prepaymentBefore()) {
+                prepaymentChanged++;
+            }
+            CustomerProfile p = a.profile();
+            SegmentTotals totals = segments.computeIfAbsent(p.getSegment(), s -> new SegmentTotals());
+            totals.customers++;
+            totals.exposure = totals.exposure.add(p.getTotalExposure());
+            if (weakClasses.contains(a.classAfter())) {
+                totals.exposureClassDE = totals.exposureClassDE.add(p.getTotalExposure());
+            }
+            totals.receivables = totals.receivables.add(p.getOpenReceivables());
+            totals.overdue = totals.overdue.add(p.getOverdueAmount());
+            totals.last3MonthsSales = totals.last3MonthsSales.add(p.getLast3MonthsSales());
+            totals.sameMonthsLastYearSales = totals.sameMonthsLastYearSales.add(p.getSameMonthsLastYearSales());
+        }
+    }
+
+    /** Counts a signal of this type and severity. */
+    public void signal(String type, String severity) {
+        signals.computeIfAbsent(type, t -> new TreeMap<>()).merge(severity, 1, Integer::sum);
     }
 
     public int assessed() {

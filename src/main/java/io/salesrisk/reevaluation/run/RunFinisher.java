@@ -1,12 +1,11 @@
 package io.salesrisk.reevaluation.run;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.salesrisk.common.json.JsonText;
 import io.salesrisk.contingency.catalog.ContingencyCatalog;
 import io.salesrisk.contingency.persistence.PlanActivation;
 import io.salesrisk.contingency.persistence.PlanRecord;
-import io.salesrisk.contingency.persistence.PlanStore;
+import io.salesrisk.contingency.persistence.PlanRepository;
 import io.salesrisk.contingency.service.ActivePlans;
 import io.salesrisk.contingency.service.ContingencyCatalogs;
 import io.salesrisk.contingency.service.PlanActivator;
@@ -16,14 +15,16 @@ import io.salesrisk.facts.MarketFigures;
 import io.salesrisk.facts.PortfolioFigures;
 import io.salesrisk.facts.RaisedRisks;
 import io.salesrisk.facts.SegmentFigures;
-import io.salesrisk.reevaluation.profile.ProfileQuery;
+import io.salesrisk.reevaluation.persistence.ChunkRepository;
+import io.salesrisk.reevaluation.persistence.FailureRepository;
+import io.salesrisk.reevaluation.persistence.RunRepository;
+import io.salesrisk.reevaluation.profile.ProfileDerivation;
 import io.salesrisk.ruleset.service.CompiledRuleSets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public class RunFinisher {
                           Map<String, Map<String, Integer>> signals, int alertsOpened, int alertsRepeated,
                           int customerPlansActivated, int customerPlansEnded, List<PlanChange> plansActivated,
                           List<PlanChange> plansEnded, PortfolioView portfolio, List<SegmentView> segments,
-                          List<MarketView> markets, List<RunStore.Failure> failures, List<RunStore.FailedChunk> failedChunks,
+                          List<MarketView> markets, List<FailureRepository.Failure> failures, List<ChunkRepository.FailedChunk> failedChunks,
                           String triggerFailure) {
     }
 
@@ -76,20 +77,23 @@ public class RunFinisher {
     public record MarketView(String industry, BigDecimal latestIndex, BigDecimal indexDropPercent) {
     }
 
-    private final AgroalDataSource dataSource;
-    private final RunStore runs;
+    private final RunRepository runs;
+    private final ChunkRepository chunks;
+    private final FailureRepository failures;
     private final CompiledRuleSets ruleSets;
     private final ContingencyCatalogs catalogs;
     private final PlanActivator activator;
-    private final PlanStore plans;
+    private final PlanRepository plans;
     private final ActivePlans activePlans;
     private final JsonText json;
     private final Clock clock;
 
-    public RunFinisher(AgroalDataSource dataSource, RunStore runs, CompiledRuleSets ruleSets, ContingencyCatalogs catalogs,
-                       PlanActivator activator, PlanStore plans, ActivePlans activePlans, JsonText json, Clock clock) {
-        this.dataSource = dataSource;
+    public RunFinisher(RunRepository runs, ChunkRepository chunks, FailureRepository failures, CompiledRuleSets ruleSets,
+                       ContingencyCatalogs catalogs, PlanActivator activator, PlanRepository plans, ActivePlans activePlans,
+                       JsonText json, Clock clock) {
         this.runs = runs;
+        this.chunks = chunks;
+        this.failures = failures;
         this.ruleSets = ruleSets;
         this.catalogs = catalogs;
         this.activator = activator;
@@ -105,9 +109,9 @@ public class RunFinisher {
         if (!runs.startFinishing(runId, instance, lease, now)) {
             return false;
         }
-        RunRecord run = runs.find(runId).orElseThrow();
+        RunRecord run = runs.record(runId).orElseThrow();
         ChunkStats total = new ChunkStats();
-        runs.chunkStats(runId).forEach(total::merge);
+        chunks.stats(runId).forEach(total::merge);
         CompiledRuleSet rules = ruleSets.get(run.rulesetVersion());
         ContingencyCatalog catalog = catalogs.of(rules);
 
@@ -146,50 +150,50 @@ public class RunFinisher {
             RuleRun triggers = rules.run(facts, raised);
             triggerFailure = triggers.failure();
         }
-        List<PlanChange> activated = new ArrayList<>();
-        List<PlanChange> ended = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (triggerFailure == null) {
-                    List<PlanActivator.RaisedRisk> risks = raised.getRaised().stream()
-                            .map(r -> new PlanActivator.RaisedRisk(r.riskType(), r.scope(), r.finding())).toList();
-                    for (PlanActivation activation : activator.activate(connection, catalog, risks, runId, now)) {
-                        activated.add(new PlanChange(activation.plan().code(), activation.scope(),
-                                activation.risk().riskType(), activation.risk().level().name(), activation.message(),
-                                activation.values()));
-                    }
-                    ended.addAll(endPlansNoLongerRaised(connection, run, raised, catalog, now));
-                } else {
-                    // a failing trigger proves nothing either way: keep every plan as it is
-                    Log.warnf("contingency triggers of run %s failed: %s", runId, triggerFailure);
-                }
-                List<RunStore.Failure> failures = runs.failures(runId, FAILURES_IN_SUMMARY);
-                Summary summary = new Summary(total.assessed, total.failed, total.changed, total.classTransitions,
-                        new LimitChanges(total.limitsIncreased, total.limitsDecreased, total.limitsProposed,
-                                total.proposalsSuperseded, total.limitIncreaseTotal, total.limitDecreaseTotal),
-                        total.termsChanged, total.prepaymentRequired, total.prepaymentChanged, total.signals,
-                        total.alertsOpened, total.alertsRepeated, total.customerPlansActivated, total.customerPlansEnded,
-                        activated, ended, portfolio, segmentViews, marketViews, failures, runs.failedChunks(runId),
-                        triggerFailure);
-                runs.complete(connection, runId, json.write(summary), OffsetDateTime.now(clock));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("finishing run " + runId + " failed: " + e.getMessage(), e);
+        if (triggerFailure != null) {
+            // a failing trigger proves nothing either way: every plan stays as it is
+            Log.warnf("contingency triggers of run %s failed: %s", runId, triggerFailure);
         }
+        // intercepted self-invocation (Quarkus ArC): complete() runs in its own transaction
+        Summary summary = complete(run, total, raised, triggerFailure, catalog, portfolio, segmentViews, marketViews, now);
         activePlans.refresh();
         Log.infof("re-evaluation run %s completed: %d assessed, %d failed, %d plan(s) activated, %d ended",
-                runId, total.assessed, total.failed, activated.size(), ended.size());
+                runId, total.assessed, total.failed, summary.plansActivated().size(), summary.plansEnded().size());
         return true;
     }
 
+    /**
+     * Activates the plans the triggers ask for, ends those of the judged scopes no longer raised, and completes the
+     * run with its summary, in one transaction.
+     */
+    @Transactional
+    Summary complete(RunRecord run, ChunkStats total, RaisedRisks raised, String triggerFailure, ContingencyCatalog catalog,
+                     PortfolioView portfolio, List<SegmentView> segmentViews, List<MarketView> marketViews, OffsetDateTime now) {
+        List<PlanChange> activated = new ArrayList<>();
+        List<PlanChange> ended = new ArrayList<>();
+        if (triggerFailure == null) {
+            List<PlanActivator.RaisedRisk> risks = raised.getRaised().stream()
+                    .map(r -> new PlanActivator.RaisedRisk(r.riskType(), r.scope(), r.finding())).toList();
+            for (PlanActivation activation : activator.activate(catalog, risks, run.id(), now)) {
+                activated.add(new PlanChange(activation.plan().code(), activation.scope(), activation.risk().riskType(),
+                        activation.risk().level().name(), activation.message(), activation.values()));
+            }
+            ended.addAll(endPlansNoLongerRaised(run, raised, catalog, now));
+        }
+        Summary summary = new Summary(total.assessed, total.failed, total.changed, total.classTransitions,
+                new LimitChanges(total.limitsIncreased, total.limitsDecreased, total.limitsProposed,
+                        total.proposalsSuperseded, total.limitIncreaseTotal, total.limitDecreaseTotal),
+                total.termsChanged, total.prepaymentRequired, total.prepaymentChanged, total.signals,
+                total.alertsOpened, total.alertsRepeated, total.customerPlansActivated, total.customerPlansEnded,
+                activated, ended, portfolio, segmentViews, marketViews, failures.ofRun(run.id(), FAILURES_IN_SUMMARY),
+                chunks.failed(run.id()), triggerFailure);
+        runs.complete(run.id(), json.write(summary), OffsetDateTime.now(clock));
+        return summary;
+    }
+
     /** Ends the active portfolio, segment and industry plans this run judged and found no longer raised. */
-    private List<PlanChange> endPlansNoLongerRaised(Connection connection, RunRecord run, RaisedRisks raised,
-                                                    ContingencyCatalog catalog, OffsetDateTime now) throws SQLException {
+    private List<PlanChange> endPlansNoLongerRaised(RunRecord run, RaisedRisks raised, ContingencyCatalog catalog,
+                                                    OffsetDateTime now) {
         Set<String> stillRaised = new HashSet<>();
         for (RaisedRisks.Raised risk : raised.getRaised()) {
             catalog.risk(risk.riskType()).ifPresent(r -> stillRaised.add(r.planCode() + "|" + risk.scope()));
@@ -203,7 +207,7 @@ public class RunFinisher {
                         "the trigger condition no longer holds", null));
             }
         }
-        plans.end(connection, ids, "run " + run.id(), "the trigger condition no longer holds in run " + run.id(), now);
+        plans.end(ids, "run " + run.id(), "the trigger condition no longer holds in run " + run.id(), now);
         return ended;
     }
 
@@ -226,7 +230,7 @@ public class RunFinisher {
         segment.setExposure(totals.exposure);
         segment.setExposureClassDEPercent(percent(totals.exposureClassDE, totals.exposure));
         segment.setOverdueRatioPercent(percent(totals.overdue, totals.receivables));
-        segment.setSalesDropPercent(ProfileQuery.drop(totals.last3MonthsSales, totals.sameMonthsLastYearSales));
+        segment.setSalesDropPercent(ProfileDerivation.drop(totals.last3MonthsSales, totals.sameMonthsLastYearSales));
         return segment;
     }
 
@@ -236,7 +240,7 @@ public class RunFinisher {
         figures.setTotalExposure(all.exposure);
         figures.setExposureClassDEPercent(percent(all.exposureClassDE, all.exposure));
         figures.setOverdueRatioPercent(percent(all.overdue, all.receivables));
-        figures.setSalesDropPercent(ProfileQuery.drop(all.last3MonthsSales, all.sameMonthsLastYearSales));
+        figures.setSalesDropPercent(ProfileDerivation.drop(all.last3MonthsSales, all.sameMonthsLastYearSales));
         return figures;
     }
 

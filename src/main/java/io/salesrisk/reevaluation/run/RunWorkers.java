@@ -4,8 +4,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.salesrisk.reevaluation.config.ReevaluationConfig;
+import io.salesrisk.reevaluation.persistence.ChunkRepository;
+import io.salesrisk.reevaluation.persistence.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -15,11 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads of this instance that work on runs: each claims a chunk of any running run (started here or on another
+ * The worker loops of this instance (on the managed executor) that work on runs: each claims a chunk of any running run (started here or on another
  * instance), processes it, and takes the finishing step of a run whose chunks are all through. Idle workers look
  * again every poll interval, or at once when a run starts on this instance.
  */
@@ -27,18 +31,23 @@ import java.util.concurrent.TimeUnit;
 public class RunWorkers {
 
     private final ReevaluationConfig config;
-    private final RunStore runs;
+    private final RunRepository runs;
+    private final ChunkRepository chunks;
     private final ChunkProcessor processor;
     private final RunFinisher finisher;
+    private final ManagedExecutor executor;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<CompletableFuture<Void>> loops = new ArrayList<>();
     private volatile boolean stopping;
     private String instance;
 
-    public RunWorkers(ReevaluationConfig config, RunStore runs, ChunkProcessor processor, RunFinisher finisher, Clock clock) {
+    public RunWorkers(ReevaluationConfig config, RunRepository runs, ChunkRepository chunks, ChunkProcessor processor,
+                      RunFinisher finisher, ManagedExecutor executor, Clock clock) {
         this.config = config;
         this.runs = runs;
+        this.chunks = chunks;
+        this.executor = executor;
         this.processor = processor;
         this.finisher = finisher;
         this.clock = clock;
@@ -52,40 +61,36 @@ public class RunWorkers {
         }
         if (config.instanceId().isPresent()) {
             // a stable name means the claims under it are this instance's from before a restart: take them back now
-            int released = runs.releaseClaimsOf(instance);
+            int released = chunks.releaseClaimsOf(instance);
             if (released > 0) {
                 Log.infof("resuming %d chunk(s) claimed by %s before it restarted", released, instance);
             }
         }
-        ClassLoader applicationLoader = RunWorkers.class.getClassLoader();
         for (int i = 0; i < config.workers(); i++) {
-            Thread thread = new Thread(this::work, "reevaluation-worker-" + i);
-            // Drools loads generated classes through the context class loader: it must see the application's facts
-            thread.setContextClassLoader(applicationLoader);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            loops.add(executor.runAsync(this::work));
         }
         Log.infof("%d re-evaluation worker(s) started as %s", config.workers(), instance);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
-        wakeUps.release(threads.size());
-        for (Thread thread : threads) {
+        wakeUps.release(loops.size());
+        for (CompletableFuture<Void> loop : loops) {
             try {
                 // a chunk in progress either commits or rolls back; an unfinished one is claimed again after its lease
-                thread.join(TimeUnit.SECONDS.toMillis(20));
+                loop.get(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Exception e) {
+                Log.warnf("a re-evaluation worker did not stop cleanly: %s", e.getMessage());
             }
         }
     }
 
     /** Makes idle workers look for work now (a run was just started on this instance). */
     public void wake() {
-        wakeUps.release(Math.max(1, threads.size()));
+        wakeUps.release(Math.max(1, loops.size()));
     }
 
     /** This instance's name in claims. */
@@ -121,7 +126,7 @@ public class RunWorkers {
      * @return whether a chunk was processed (so there may be more right away)
      */
     public boolean workOnce(String as) {
-        Optional<ChunkClaim> claim = runs.claim(as, config.chunkLease(), config.maxAttempts(), OffsetDateTime.now(clock));
+        Optional<ChunkClaim> claim = chunks.claim(as, config.chunkLease(), config.maxAttempts(), OffsetDateTime.now(clock));
         if (claim.isPresent()) {
             try {
                 ChunkProcessor.Outcome outcome = processor.process(claim.get());

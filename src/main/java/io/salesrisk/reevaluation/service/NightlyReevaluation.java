@@ -4,7 +4,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
-import io.salesrisk.reevaluation.run.RunStore;
+import io.salesrisk.reevaluation.run.DuplicateRunException;
+import io.salesrisk.reevaluation.run.RunTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -36,10 +37,10 @@ public class NightlyReevaluation {
     /** Starts the scheduled run of the day, unless it was started already (here or on another instance). */
     public RunRecord startFor(LocalDate day) {
         try {
-            RunRecord run = service.start(RunScope.all(), day, "SCHEDULE", SCHEDULER, "nightly:" + day);
+            RunRecord run = service.start(RunScope.all(), day, RunTrigger.SCHEDULE, SCHEDULER, "nightly:" + day);
             Log.infof("nightly re-evaluation %s started over %d customers", run.id(), run.total());
             return run;
-        } catch (RunStore.DuplicateRunException e) {
+        } catch (DuplicateRunException e) {
             Log.infof("nightly re-evaluation of %s not started: %s", day, e.getMessage());
             return null;
         }

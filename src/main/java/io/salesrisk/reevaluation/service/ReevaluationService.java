@@ -1,37 +1,39 @@
 package io.salesrisk.reevaluation.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.common.problem.ProblemDetail;
+import io.salesrisk.customer.persistence.CustomerRepository;
+import io.salesrisk.customer.persistence.CustomerSelection;
 import io.salesrisk.exposure.CreditConfig;
 import io.salesrisk.reevaluation.config.ReevaluationConfig;
-import io.salesrisk.reevaluation.profile.ProfileQuery;
+import io.salesrisk.reevaluation.persistence.RunRepository;
+import io.salesrisk.reevaluation.profile.ProfileDerivation;
 import io.salesrisk.reevaluation.profile.ProfileWindow;
 import io.salesrisk.reevaluation.run.ChunkBounds;
+import io.salesrisk.reevaluation.run.DuplicateRunException;
 import io.salesrisk.reevaluation.run.RunConstants;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
-import io.salesrisk.reevaluation.run.RunStore;
+import io.salesrisk.reevaluation.run.RunStatus;
+import io.salesrisk.reevaluation.run.RunTrigger;
 import io.salesrisk.reevaluation.run.RunWorkers;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
+import io.salesrisk.salesdata.persistence.MarketIndexRepository;
+import io.salesrisk.salesdata.persistence.SalesHistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Starts re-evaluation runs: fixes the run's constants (as-of day, rule-set version, portfolio sales, market indices,
@@ -44,17 +46,22 @@ public class ReevaluationService {
     /** Unknown ids listed in the error of a run over a list of customers. */
     private static final int UNKNOWN_IDS_SHOWN = 20;
 
-    private final AgroalDataSource dataSource;
-    private final RunStore runs;
+    private final CustomerRepository customers;
+    private final SalesHistoryRepository sales;
+    private final MarketIndexRepository indices;
+    private final RunRepository runs;
     private final RunWorkers workers;
     private final ActiveRuleSet activeRuleSet;
     private final ReevaluationConfig config;
     private final CreditConfig creditConfig;
     private final Clock clock;
 
-    public ReevaluationService(AgroalDataSource dataSource, RunStore runs, RunWorkers workers, ActiveRuleSet activeRuleSet,
-                               ReevaluationConfig config, CreditConfig creditConfig, Clock clock) {
-        this.dataSource = dataSource;
+    public ReevaluationService(CustomerRepository customers, SalesHistoryRepository sales, MarketIndexRepository indices,
+                               RunRepository runs, RunWorkers workers, ActiveRuleSet activeRuleSet, ReevaluationConfig config,
+                               CreditConfig creditConfig, Clock clock) {
+        this.customers = customers;
+        this.sales = sales;
+        this.indices = indices;
         this.runs = runs;
         this.workers = workers;
         this.activeRuleSet = activeRuleSet;
@@ -67,131 +74,86 @@ public class ReevaluationService {
      * Starts a run.
      *
      * @param asOf        the day the figures are taken on; null for today
-     * @param trigger     API or SCHEDULE
      * @param scheduleKey null for runs requested through the API
-     * @throws RunStore.DuplicateRunException when a run of the same scope is in progress
+     * @throws DuplicateRunException when a run of the same scope is in progress, or the schedule key was used
      */
-    public RunRecord start(RunScope scope, LocalDate asOf, String trigger, String requestedBy, String scheduleKey) {
+    public RunRecord start(RunScope scope, LocalDate asOf, RunTrigger trigger, String requestedBy, String scheduleKey) {
         LocalDate today = LocalDate.now(clock);
         LocalDate day = asOf == null ? today : asOf;
         if (day.isAfter(today)) {
             throw InvalidInputException.field("asOf", "asOf " + day + " is in the future; runs look at figures up to today");
         }
-        String version = activeRuleSet.current().version();
-        try (Connection connection = dataSource.getConnection()) {
-            if (scope.kind() == RunScope.Kind.CUSTOMERS) {
-                requireKnown(connection, scope.customerIds());
-            }
-            RunConstants constants = constants(connection, day);
-            List<ChunkBounds> chunks = chunks(connection, scope);
-            if (chunks.isEmpty() && scope.kind() != RunScope.Kind.ALL) {
-                String field = scope.kind() == RunScope.Kind.SEGMENT ? "segment" : "region";
-                throw InvalidInputException.field(field, "no customers in " + field + " " + scope.value());
-            }
-            int total = chunks.stream().mapToInt(ChunkBounds::size).sum();
-            RunRecord run = new RunRecord(Ids.timeOrdered(), scope, "RUNNING", trigger, requestedBy, day, version, constants,
-                    total, chunks.size(), OffsetDateTime.now(clock), null, null);
-            runs.create(run, chunks, scheduleKey);
-            workers.wake();
-            return run;
-        } catch (SQLException e) {
-            throw new IllegalStateException("starting a re-evaluation run failed: " + e.getMessage(), e);
+        Prepared prepared = prepare(scope, day, trigger, requestedBy);
+        RunRecord run = prepared.run();
+        refuseDuplicate(run.scope(), scheduleKey, "is in progress");
+        try {
+            runs.create(run, prepared.chunks(), scheduleKey);
+        } catch (RuntimeException e) {
+            // two instances inserting the same scope or schedule key at once: the unique columns decided
+            refuseDuplicate(run.scope(), scheduleKey, "was started at the same moment");
+            throw e;
+        }
+        workers.wake();
+        return run;
+    }
+
+    /** A run ready to be stored, with its chunks. */
+    record Prepared(RunRecord run, List<ChunkBounds> chunks) {
+    }
+
+    @Transactional
+    Prepared prepare(RunScope scope, LocalDate day, RunTrigger trigger, String requestedBy) {
+        if (scope.kind() == RunScope.Kind.CUSTOMERS) {
+            requireKnown(scope.customerIds());
+        }
+        List<ChunkBounds> chunks = chunksOf(scope);
+        if (chunks.isEmpty() && scope.kind() != RunScope.Kind.ALL) {
+            String field = scope.kind() == RunScope.Kind.SEGMENT ? "segment" : "region";
+            throw InvalidInputException.field(field, "no customers in " + field + " " + scope.value());
+        }
+        int total = chunks.stream().mapToInt(ChunkBounds::size).sum();
+        return new Prepared(new RunRecord(Ids.timeOrdered(), scope, RunStatus.RUNNING, trigger, requestedBy, day,
+                activeRuleSet.current().version(), constants(day), total, chunks.size(), OffsetDateTime.now(clock), null,
+                null), chunks);
+    }
+
+    private void refuseDuplicate(RunScope scope, String scheduleKey, String how) {
+        Optional<UUID> running = runs.activeRun(scope.key());
+        if (running.isPresent()) {
+            throw new DuplicateRunException(running.get(), "a run over " + describe(scope) + " " + how + ": "
+                    + running.get() + "; one run per scope at a time");
+        }
+        Optional<UUID> scheduled = scheduleKey == null ? Optional.empty() : runs.bySchedule(scheduleKey);
+        if (scheduled.isPresent()) {
+            throw new DuplicateRunException(scheduled.get(), "the run " + scheduleKey + " was started already: " + scheduled.get());
         }
     }
 
-    private RunConstants constants(Connection connection, LocalDate asOf) throws SQLException {
+    private RunConstants constants(LocalDate asOf) {
         ProfileWindow window = new ProfileWindow(asOf, creditConfig.exposureHorizonDays());
-        BigDecimal totalSales;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(SUM(amount), 0) FROM sales_history WHERE sales_month >= ? AND sales_month <= ?")) {
-            select.setDate(1, Date.valueOf(window.month(12)));
-            select.setDate(2, Date.valueOf(window.month(1)));
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                totalSales = row.getBigDecimal(1);
-            }
-        }
-        return new RunConstants(asOf, totalSales, marketIndices(connection, asOf), config.autoIncreasePercent(),
-                config.limitRounding(), creditConfig.exposureHorizonDays());
+        BigDecimal totalSales = sales.totalSales(window.month(12), window.month(1));
+        Map<String, RunConstants.IndustryIndex> industries = new TreeMap<>();
+        indices.latestUpTo(asOf).forEach((industry, index) -> industries.put(industry, new RunConstants.IndustryIndex(
+                index.month(), index.latest(), index.yearBefore(),
+                index.yearBefore() == null ? BigDecimal.ZERO : ProfileDerivation.drop(index.latest(), index.yearBefore()))));
+        return new RunConstants(asOf, totalSales, industries, config.autoIncreasePercent(), config.limitRounding(),
+                creditConfig.exposureHorizonDays());
     }
 
-    /** Each industry's latest index month up to the as-of day, against the same month a year before. */
-    private static Map<String, RunConstants.IndustryIndex> marketIndices(Connection connection, LocalDate asOf) throws SQLException {
-        Map<String, RunConstants.IndustryIndex> indices = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT m.industry, m.index_month, m.index_value, "
-                + "y.index_value FROM market_index m LEFT JOIN market_index y ON y.industry = m.industry "
-                + "AND y.index_month = m.index_month - INTERVAL '1' YEAR "
-                + "WHERE m.index_month = (SELECT MAX(l.index_month) FROM market_index l WHERE l.industry = m.industry "
-                + "AND l.index_month <= ?)")) {
-            select.setDate(1, Date.valueOf(asOf));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    BigDecimal latest = row.getBigDecimal(3);
-                    BigDecimal yearBefore = row.getBigDecimal(4);
-                    BigDecimal drop = yearBefore == null ? BigDecimal.ZERO : ProfileQuery.drop(latest, yearBefore);
-                    indices.put(row.getString(1), new RunConstants.IndustryIndex(row.getDate(2).toLocalDate(), latest,
-                            yearBefore, drop));
-                }
-            }
-        }
-        return indices;
-    }
-
-    /** Cuts the scope's customer ids, in order, into chunks of the configured size; reads ids only. */
-    private List<ChunkBounds> chunks(Connection connection, RunScope scope) throws SQLException {
-        // the database orders the ids: chunk ranges must follow its collation, which may differ from Java's
-        String where = switch (scope.kind()) {
-            case ALL -> "";
-            case SEGMENT -> " WHERE segment = ?";
-            case REGION -> " WHERE region = ?";
-            case CUSTOMERS -> " WHERE id = ANY (?)";
+    /** The scope's customers in chunks of the configured size, in the database's id order. */
+    private List<ChunkBounds> chunksOf(RunScope scope) {
+        CustomerSelection selection = switch (scope.kind()) {
+            case ALL -> CustomerSelection.all();
+            case SEGMENT -> new CustomerSelection(scope.value(), null, List.of());
+            case REGION -> new CustomerSelection(null, scope.value(), List.of());
+            case CUSTOMERS -> new CustomerSelection(null, null, scope.customerIds());
         };
-        List<ChunkBounds> chunks = new ArrayList<>();
-        int size = Math.max(1, config.chunkSize());
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers" + where + " ORDER BY id")) {
-            if (scope.kind() == RunScope.Kind.CUSTOMERS) {
-                select.setArray(1, connection.createArrayOf("VARCHAR", scope.customerIds().toArray()));
-            } else if (scope.value() != null) {
-                select.setString(1, scope.value());
-            }
-            select.setFetchSize(10_000);
-            try (ResultSet row = select.executeQuery()) {
-                String first = null;
-                String last = null;
-                int count = 0;
-                while (row.next()) {
-                    last = row.getString(1);
-                    if (count == 0) {
-                        first = last;
-                    }
-                    if (++count == size) {
-                        chunks.add(new ChunkBounds(first, last, count));
-                        count = 0;
-                    }
-                }
-                if (count > 0) {
-                    chunks.add(new ChunkBounds(first, last, count));
-                }
-            }
-        } finally {
-            connection.commit();
-            connection.setAutoCommit(autoCommit);
-        }
-        return chunks;
+        return customers.idRanges(selection, config.chunkSize()).stream()
+                .map(range -> new ChunkBounds(range.firstId(), range.lastId(), range.size())).toList();
     }
 
-    private static void requireKnown(Connection connection, List<String> ids) throws SQLException {
-        Set<String> known = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers WHERE id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    known.add(row.getString(1));
-                }
-            }
-        }
+    private void requireKnown(List<String> ids) {
+        Set<String> known = customers.existingIds(ids);
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
             List<ProblemDetail> errors = unknown.stream().limit(UNKNOWN_IDS_SHOWN)
@@ -199,5 +161,14 @@ public class ReevaluationService {
                     .toList();
             throw new InvalidInputException(unknown.size() + " unknown customer id(s)", errors);
         }
+    }
+
+    private static String describe(RunScope scope) {
+        return switch (scope.kind()) {
+            case ALL -> "all customers";
+            case SEGMENT -> "segment " + scope.value();
+            case REGION -> "region " + scope.value();
+            case CUSTOMERS -> "the same " + scope.customerIds().size() + " customers";
+        };
     }
 }

@@ -21,12 +21,13 @@ public record RuleSetDiff(String from, String to, List<FileChange> files, List<R
     /**
      * One table row.
      *
-     * @param key      what identifies the row for a reader, e.g. "Risk class = C"
+     * @param rule     the row's stable rule name, by which the two versions' rows are paired
+     * @param key      what identifies the row for a reader, e.g. "Risk class = C"; null for a table without key columns
      * @param fromRow  the row's number in the old version (null when added)
      * @param toRow    the row's number in the new version (null when removed)
      * @param cells    the cells that differ (all cells for an added or removed row)
      */
-    public record RowChange(String file, String sheet, String table, String key, Integer fromRow, Integer toRow,
+    public record RowChange(String file, String sheet, String table, String rule, String key, Integer fromRow, Integer toRow,
                             Change change, List<CellChange> cells) {
     }
 

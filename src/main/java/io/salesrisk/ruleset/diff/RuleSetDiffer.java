@@ -2,14 +2,12 @@ package io.salesrisk.ruleset.diff;
 
 import io.salesrisk.engine.RuleFile;
 import io.salesrisk.engine.RuleSources;
-import io.salesrisk.engine.table.DecisionTableParser;
+import io.salesrisk.engine.table.ColumnMeaning;
 import io.salesrisk.engine.table.DecisionTableWorkbook;
 import io.salesrisk.engine.table.RuleTable;
 import io.salesrisk.engine.table.SheetCell;
-import io.salesrisk.engine.table.TableAnalyzer;
 import io.salesrisk.engine.table.TableColumn;
 import io.salesrisk.engine.table.TableRow;
-import io.salesrisk.engine.table.WorkbookReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares two sets of rule files. Table rows are paired by their key columns (the "==" conditions such as risk
- * class or segment) when those are unique, so changing a threshold shows as one changed cell; otherwise by position.
+ * Compares two sets of rule files. Table rows are paired by their stable rule names (see
+ * {@code engine.table.RuleNames}), so changing a threshold shows as one changed cell and inserting a row shows as one
+ * added row.
  */
 public final class RuleSetDiffer {
 
@@ -133,8 +132,8 @@ public final class RuleSetDiffer {
     private static Map<String, RuleTable> tables(String file, RuleFile workbook) {
         Map<String, RuleTable> tables = new LinkedHashMap<>();
         try {
-            DecisionTableWorkbook parsed = DecisionTableParser.parse(file, WorkbookReader.read(workbook.content()));
-            parsed.tables().forEach(table -> tables.put(table.sheet() + "/" + table.name(), table));
+            DecisionTableWorkbook.read(file, workbook.content()).tables()
+                    .forEach(table -> tables.put(table.sheet() + "/" + table.name(), table));
         } catch (IOException e) {
             // an unreadable workbook has no rows to compare; the file change is still listed
         }
@@ -144,14 +143,23 @@ public final class RuleSetDiffer {
     private static List<RuleSetDiff.RowChange> rows(String file, RuleTable a, RuleTable b) {
         RuleTable any = a != null ? a : b;
         List<String> labels = labels(b != null ? b : a);
-        Map<String, TableRow> before = a == null ? Map.of() : keyed(a);
-        Map<String, TableRow> after = b == null ? Map.of() : keyed(b);
+        Map<String, TableRow> before = a == null ? Map.of() : byRule(a);
+        Map<String, TableRow> after = b == null ? Map.of() : byRule(b);
+        // a row whose name changed because its own bounds changed is the same row if it kept its place
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (Map.Entry<String, TableRow> gone : before.entrySet()) {
+            if (!after.containsKey(gone.getKey())) {
+                after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())
+                                && e.getValue().row() == gone.getValue().row() && !renamed.containsValue(e.getKey()))
+                        .findFirst().ifPresent(e -> renamed.put(gone.getKey(), e.getKey()));
+            }
+        }
         List<RuleSetDiff.RowChange> changes = new ArrayList<>();
-        Set<String> keys = new LinkedHashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        for (String key : keys) {
-            TableRow x = before.get(key);
-            TableRow y = after.get(key);
+        Set<String> rules = new LinkedHashSet<>(before.keySet());
+        after.keySet().stream().filter(rule -> !renamed.containsValue(rule)).forEach(rules::add);
+        for (String rule : rules) {
+            TableRow x = before.get(rule);
+            TableRow y = after.get(renamed.getOrDefault(rule, rule));
             List<RuleSetDiff.CellChange> cells = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
                 String old = x == null || i >= x.cells().size() ? null : blankToNull(x.cells().get(i).text());
@@ -163,45 +171,30 @@ public final class RuleSetDiffer {
             if (cells.isEmpty()) {
                 continue;
             }
-            changes.add(new RuleSetDiff.RowChange(file, any.sheet(), any.name(), key.startsWith("#") ? null : key,
+            changes.add(new RuleSetDiff.RowChange(file, any.sheet(), any.name(), y != null ? y.rule() : rule, key(any, y != null ? y : x),
                     x == null ? null : x.row(), y == null ? null : y.row(), x == null ? RuleSetDiff.Change.ADDED
                     : y == null ? RuleSetDiff.Change.REMOVED : RuleSetDiff.Change.CHANGED, cells));
         }
         return changes;
     }
 
-    /** Rows by their key-column values when those are unique in the table, else by position ("#1", "#2", ...). */
-    private static Map<String, TableRow> keyed(RuleTable table) {
-        List<Integer> keyColumns = new ArrayList<>();
+    private static Map<String, TableRow> byRule(RuleTable table) {
+        Map<String, TableRow> rows = new LinkedHashMap<>();
+        table.rows().forEach(row -> rows.put(row.rule(), row));
+        return rows;
+    }
+
+    /** "Risk class = C, Segment = SMB": the key columns as a reader sees them; null without key columns. */
+    private static String key(RuleTable table, TableRow row) {
+        List<String> parts = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
-            TableColumn column = table.columns().get(i);
-            TableAnalyzer.ColumnMeaning meaning = TableAnalyzer.meaning(column);
-            if (meaning != null && meaning.kind() == TableAnalyzer.ColumnMeaning.Kind.KEY) {
-                keyColumns.add(i);
+            ColumnMeaning meaning = ColumnMeaning.of(table.columns().get(i));
+            if (meaning != null && meaning.isKey()) {
+                SheetCell cell = row.cells().get(i);
+                parts.add(label(table.columns().get(i)) + " = " + (cell.isBlank() ? "any" : cell.text()));
             }
         }
-        Map<String, TableRow> byKey = new LinkedHashMap<>();
-        boolean unique = !keyColumns.isEmpty();
-        for (TableRow row : table.rows()) {
-            List<String> parts = new ArrayList<>();
-            for (int column : keyColumns) {
-                SheetCell cell = row.cells().get(column);
-                parts.add(label(table.columns().get(column)) + " = " + (cell.isBlank() ? "any" : cell.text()));
-            }
-            String key = String.join(", ", parts);
-            if (byKey.putIfAbsent(key, row) != null) {
-                unique = false;
-                break;
-            }
-        }
-        if (unique) {
-            return byKey;
-        }
-        Map<String, TableRow> byPosition = new LinkedHashMap<>();
-        for (int i = 0; i < table.rows().size(); i++) {
-            byPosition.put("#" + (i + 1), table.rows().get(i));
-        }
-        return byPosition;
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static List<String> labels(RuleTable table) {

@@ -1,6 +1,6 @@
 package io.salesrisk.ruleset.scenario;
 
-import io.salesrisk.evaluation.service.OrderFacts;
+import io.salesrisk.ordercheck.OrderFacts;
 import io.salesrisk.facts.CreditExposure;
 import io.salesrisk.facts.Customer;
 import io.salesrisk.facts.Order;

@@ -1,6 +1,7 @@
 package io.salesrisk.ruleset.scenario;
 
 import io.salesrisk.engine.RuleFile;
+import io.salesrisk.engine.table.CellValues;
 import io.salesrisk.engine.table.SheetGrid;
 import io.salesrisk.engine.table.WorkbookReader;
 import org.apache.commons.csv.CSVFormat;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +70,8 @@ public final class ScenarioReader {
     }
 
     private static List<String> list(String text) {
-        return Arrays.stream(text.split("[;,]")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("-")).toList();
+        // scenario lists take semicolons as well as commas; the values are read like every table cell
+        return CellValues.values(text.replace(';', ',')).stream().filter(s -> !s.equals("-")).toList();
     }
 
     private static String blankToNull(String text) {

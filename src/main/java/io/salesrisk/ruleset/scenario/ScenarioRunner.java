@@ -2,8 +2,8 @@ package io.salesrisk.ruleset.scenario;
 
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.engine.RuleFile;
-import io.salesrisk.evaluation.service.OrderEvaluation;
-import io.salesrisk.evaluation.service.OrderEvaluator;
+import io.salesrisk.ordercheck.OrderEvaluation;
+import io.salesrisk.ordercheck.OrderEvaluator;
 import io.salesrisk.facts.Reason;
 
 import java.io.IOException;
@@ -61,7 +61,8 @@ public final class ScenarioRunner {
             problems.add("conditions " + conditions + ", expected " + scenario.expectedConditions());
         }
         for (String rule : scenario.expectedRules()) {
-            if (fired.stream().noneMatch(name -> name.equals(rule) || name.startsWith(rule + "_"))) {
+            // a table's name stands for any of its rows: CreditLimitExceeded matches CreditLimitExceeded[C]
+            if (fired.stream().noneMatch(name -> name.equals(rule) || name.startsWith(rule + "["))) {
                 problems.add("rule " + rule + " did not fire");
             }
         }

@@ -92,7 +92,7 @@ public class RuleSetService {
         }
         try {
             store.insert(record, sources);
-        } catch (IllegalStateException raced) {
+        } catch (RuntimeException raced) {
             // the same files registered concurrently (another request or instance): theirs is as good as ours
             return store.find(version).map(r -> new Registration(r, false)).orElseThrow(() -> raced);
         }

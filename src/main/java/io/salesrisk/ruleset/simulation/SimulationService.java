@@ -3,26 +3,23 @@ package io.salesrisk.ruleset.simulation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.agroal.api.AgroalDataSource;
 import io.salesrisk.common.problem.InvalidInputException;
+import io.salesrisk.decision.persistence.DecisionRepository;
+import io.salesrisk.decision.persistence.DecisionRepository.StoredSnapshot;
 import io.salesrisk.engine.CompiledRuleSet;
-import io.salesrisk.evaluation.service.OrderEvaluation;
-import io.salesrisk.evaluation.service.OrderEvaluator;
-import io.salesrisk.evaluation.service.OrderFacts;
 import io.salesrisk.facts.Decision;
 import io.salesrisk.facts.Outcome;
 import io.salesrisk.facts.Reason;
+import io.salesrisk.ordercheck.OrderEvaluation;
+import io.salesrisk.ordercheck.OrderEvaluator;
+import io.salesrisk.ordercheck.OrderFacts;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
 import io.salesrisk.ruleset.service.RuleSetService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,14 +27,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,23 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SimulationService {
 
     private static final int CHUNK = 2_000;
-    /** Evaluates on every core; the common pool has one worker fewer than cores and is shared with others. */
-    private static final ClassLoader APPLICATION = SimulationService.class.getClassLoader();
-    // Drools finds its services through the thread's context class loader: pool threads must carry the application's
-    private static final ForkJoinPool EVALUATORS = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
-        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        thread.setName("simulation-" + thread.getId());
-        thread.setContextClassLoader(APPLICATION);
-        return thread;
-    }, null, false);
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "simulation-reader");
-        thread.setDaemon(true);
-        thread.setContextClassLoader(APPLICATION);
-        return thread;
-    });
+    /** A chunk is evaluated in this many slices in parallel, one per core. */
+    private static final int SLICES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    private final AgroalDataSource dataSource;
+    private final DecisionRepository decisions;
+    private final ManagedExecutor executor;
     private final RuleSetService ruleSets;
     private final ActiveRuleSet active;
     private final ObjectReader factsReader;
@@ -72,9 +52,10 @@ public class SimulationService {
     private final ObjectReader reasonsReader;
     private final Clock clock;
 
-    public SimulationService(AgroalDataSource dataSource, RuleSetService ruleSets, ActiveRuleSet active, ObjectMapper mapper,
-                             Clock clock) {
-        this.dataSource = dataSource;
+    public SimulationService(DecisionRepository decisions, ManagedExecutor executor, RuleSetService ruleSets,
+                             ActiveRuleSet active, ObjectMapper mapper, Clock clock) {
+        this.decisions = decisions;
+        this.executor = executor;
         this.ruleSets = ruleSets;
         this.active = active;
         this.factsReader = mapper.readerFor(OrderFacts.class);
@@ -83,11 +64,7 @@ public class SimulationService {
         this.clock = clock;
     }
 
-    private record Stored(UUID id, String orderId, String customerId, OffsetDateTime evaluatedAt, String outcome,
-                          String rulesetVersion, String conditions, String reasons, String facts) {
-    }
-
-    private record Compared(Stored stored, SimulationReport.Result baseline, SimulationReport.Result candidate,
+    private record Compared(StoredSnapshot stored, SimulationReport.Result baseline, SimulationReport.Result candidate,
                             boolean changed) {
     }
 
@@ -106,21 +83,21 @@ public class SimulationService {
         List<SimulationReport.ChangedDecision> changed = new ArrayList<>();
         long[] totals = new long[2];
         // one thread reads the next chunk from the database while the cores evaluate the current one
-        BlockingQueue<List<Stored>> chunks = new ArrayBlockingQueue<>(2);
-        List<Stored> end = List.of();
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+        BlockingQueue<List<StoredSnapshot>> chunks = new ArrayBlockingQueue<>(2);
+        List<StoredSnapshot> end = List.of();
+        OffsetDateTime start0 = request.from().atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime end0 = request.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        CompletableFuture<Void> reader = executor.runAsync(() -> {
             try {
-                forEachChunk(request.from(), request.to(), chunk -> put(chunks, chunk));
+                decisions.forEachChunk(start0, end0, CHUNK, chunk -> put(chunks, chunk));
             } finally {
                 put(chunks, end);
             }
-        }, READERS);
-        List<Stored> chunk;
+        });
+        List<StoredSnapshot> chunk;
         try {
             while ((chunk = take(chunks)) != end) {
-            List<Stored> current = chunk;
-            List<Compared> compared = EVALUATORS.submit(() -> current.parallelStream()
-                    .map(s -> compare(s, baseline, candidate)).toList()).join();
+            List<Compared> compared = compareInParallel(chunk, baseline, candidate);
             for (Compared c : compared) {
                 totals[0]++;
                 asDecided.get(Outcome.valueOf(c.stored().outcome())).incrementAndGet();
@@ -162,7 +139,7 @@ public class SimulationService {
      * The candidate's result on the stored facts against the baseline's. A decision the active version took itself
      * is its own baseline (no need to run it again); older decisions are replayed through the active version.
      */
-    private Compared compare(Stored stored, CompiledRuleSet baseline, CompiledRuleSet candidate) {
+    private Compared compare(StoredSnapshot stored, CompiledRuleSet baseline, CompiledRuleSet candidate) {
         OrderFacts facts;
         try {
             facts = factsReader.readValue(stored.facts());
@@ -175,7 +152,7 @@ public class SimulationService {
         return new Compared(stored, before, after, !sameResult(before, after));
     }
 
-    private SimulationReport.Result asStored(Stored stored) {
+    private SimulationReport.Result asStored(StoredSnapshot stored) {
         try {
             return new SimulationReport.Result(stored.outcome(), stringsReader.readValue(stored.conditions()),
                     reasonsReader.readValue(stored.reasons()));
@@ -196,7 +173,7 @@ public class SimulationService {
                 decision.getReasons());
     }
 
-    private static void put(BlockingQueue<List<Stored>> queue, List<Stored> chunk) {
+    private static void put(BlockingQueue<List<StoredSnapshot>> queue, List<StoredSnapshot> chunk) {
         try {
             queue.put(chunk);
         } catch (InterruptedException e) {
@@ -205,7 +182,7 @@ public class SimulationService {
         }
     }
 
-    private static List<Stored> take(BlockingQueue<List<Stored>> queue) {
+    private static List<StoredSnapshot> take(BlockingQueue<List<StoredSnapshot>> queue) {
         try {
             return queue.take();
         } catch (InterruptedException e) {
@@ -214,46 +191,17 @@ public class SimulationService {
         }
     }
 
-    private interface ChunkConsumer {
-        void accept(List<Stored> chunk);
-    }
-
-    /** Streams the period's decisions in chunks, oldest first, with a server-side cursor. */
-    private void forEachChunk(LocalDate from, LocalDate to, ChunkConsumer consumer) {
-        OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, order_id, customer_id, evaluated_at, outcome, ruleset_version, conditions, reasons, facts
-                    FROM decisions
-                    WHERE evaluated_at >= ? AND evaluated_at < ? ORDER BY evaluated_at, id""")) {
-                select.setFetchSize(CHUNK);
-                select.setObject(1, start);
-                select.setObject(2, end);
-                try (ResultSet rows = select.executeQuery()) {
-                    List<Stored> chunk = new ArrayList<>(CHUNK);
-                    while (rows.next()) {
-                        chunk.add(new Stored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getString(6),
-                                rows.getString(7), rows.getString(8), rows.getString(9)));
-                        if (chunk.size() == CHUNK) {
-                            consumer.accept(chunk);
-                            chunk = new ArrayList<>(CHUNK);
-                        }
-                    }
-                    if (!chunk.isEmpty()) {
-                        consumer.accept(chunk);
-                    }
-                }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading past decisions failed", e);
+    /** Evaluates a chunk in one slice per core on the managed executor, keeping the chunk's order. */
+    private List<Compared> compareInParallel(List<StoredSnapshot> chunk, CompiledRuleSet baseline, CompiledRuleSet candidate) {
+        int size = (chunk.size() + SLICES - 1) / SLICES;
+        List<CompletableFuture<List<Compared>>> slices = new ArrayList<>();
+        for (int from = 0; from < chunk.size(); from += size) {
+            List<StoredSnapshot> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
+            slices.add(executor.supplyAsync(() -> slice.stream().map(s -> compare(s, baseline, candidate)).toList()));
         }
+        List<Compared> compared = new ArrayList<>(chunk.size());
+        slices.forEach(slice -> compared.addAll(slice.join()));
+        return compared;
     }
 
     private static Map<Outcome, AtomicLong> counters() {

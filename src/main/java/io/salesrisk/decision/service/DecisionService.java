@@ -1,0 +1,48 @@
+package io.salesrisk.decision.service;
+
+import io.salesrisk.common.problem.NotFoundException;
+import io.salesrisk.decision.persistence.DecisionEntity;
+import io.salesrisk.decision.persistence.DecisionRepository;
+import io.salesrisk.order.persistence.SalesOrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads stored decisions, for credit managers, auditors, explanations and replays. */
+@ApplicationScoped
+public class DecisionService {
+
+    private final DecisionRepository decisions;
+    private final SalesOrderRepository orders;
+    private final DecisionJson json;
+
+    public DecisionService(DecisionRepository decisions, SalesOrderRepository orders, DecisionJson json) {
+        this.decisions = decisions;
+        this.orders = orders;
+        this.json = json;
+    }
+
+    /** One decision with its fact snapshot and fired rules. */
+    @Transactional
+    public Optional<DecisionRecord> find(UUID id) {
+        return decisions.findByIdOptional(id).map(d -> record(d, true));
+    }
+
+    /** Every decision taken on an order, newest first. */
+    @Transactional
+    public List<DecisionRecord> forOrder(String orderId) {
+        if (orders.findById(orderId) == null) {
+            throw new NotFoundException(null, "order " + orderId + " does not exist");
+        }
+        return decisions.forOrder(orderId).stream().map(d -> record(d, false)).toList();
+    }
+
+    private DecisionRecord record(DecisionEntity d, boolean firedRules) {
+        return new DecisionRecord(d.id, d.orderId, d.customerId, d.outcome, json.strings(d.conditions), json.reasons(d.reasons),
+                json.facts(d.facts), firedRules ? json.strings(d.firedRules) : null, d.rulesetVersion, d.evaluatedAt,
+                d.evaluatedBy);
+    }
+}

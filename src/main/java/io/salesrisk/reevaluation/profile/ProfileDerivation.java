@@ -1,0 +1,147 @@
+package io.salesrisk.reevaluation.profile;
+
+import io.salesrisk.facts.CustomerProfile;
+import io.salesrisk.invoice.persistence.ReceivableFigures;
+import io.salesrisk.reevaluation.run.RunConstants;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Turns a customer's summed-up row into the profile the rules see (trend, drops, robust z-score, share of sales,
+ * aging, utilization, DSO, payment deterioration, order spike), and decides whether its data can be assessed at all.
+ * Pure: no database, so every figure and data-quality rule is unit-tested on its own.
+ */
+public final class ProfileDerivation {
+
+    static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final BigDecimal NO_LIMIT_UTILIZATION = new BigDecimal("9999.9999");
+    private static final BigDecimal Z_FACTOR = new BigDecimal("0.6745");
+    /** Below this many months of history the customer's own spread says too little for a robust z-score. */
+    static final int MIN_MONTHS_FOR_Z = 12;
+
+    private ProfileDerivation() {
+    }
+
+    public static CustomerFigures derive(ProfileRow row, ProfileWindow window, RunConstants constants) {
+        CustomerProfile p = new CustomerProfile();
+        p.setCustomerId(row.id());
+        p.setSegment(row.segment());
+        p.setRegion(row.region());
+        p.setIndustry(row.industry());
+        p.setYearsInBusiness(row.yearsInBusiness());
+        String rating = row.externalRating();
+        p.setExternalRating(rating == null || rating.isBlank() ? "NR" : rating.trim());
+        p.setPreviousRiskClass(row.riskClass());
+        p.setPreviousCreditLimit(row.creditLimit());
+        p.setPreviousPaymentTermsDays(row.paymentTermsDays());
+        p.setPreviousPrepaymentRequired(row.prepaymentRequired());
+        p.setPreviousScore(row.previousScore());
+
+        ProfileRow.Sales sales = row.sales();
+        BigDecimal sales12m = money(sales.sales12m());
+        String badData = badData(row, sales12m, window);
+        if (badData != null) {
+            return new CustomerFigures(row.id(), null, badData);
+        }
+        p.setMonthsOfHistory(sales.months());
+        p.setSales12m(sales12m);
+        BigDecimal previous12m = money(sales.salesPrevious12m());
+        p.setSalesPrevious12m(previous12m);
+        p.setSalesTrendPercent(sales.monthsPrevious12m() == 0 ? BigDecimal.ZERO : change(sales12m, previous12m));
+        BigDecimal lastMonth = money(sales.lastMonth());
+        BigDecimal previousMonth = money(sales.previousMonth());
+        p.setLastMonthSales(lastMonth);
+        p.setPreviousMonthSales(previousMonth);
+        p.setMonthOverMonthDropPercent(drop(lastMonth, previousMonth));
+        BigDecimal last3 = money(sales.last3Months());
+        BigDecimal sameMonthsLastYear = money(sales.sameMonthsLastYear());
+        p.setLast3MonthsSales(last3);
+        p.setSameMonthsLastYearSales(sameMonthsLastYear);
+        p.setSeasonalDropPercent(drop(last3, sameMonthsLastYear));
+        BigDecimal median = decimal(sales.medianSales());
+        BigDecimal mad = decimal(sales.madSales());
+        p.setMedianMonthlySales(median);
+        p.setMadMonthlySales(mad);
+        // modified z-score (Iglewicz and Hoaglin): robust against the very outliers it looks for
+        p.setRobustZ(sales.months() < MIN_MONTHS_FOR_Z || mad.signum() == 0 ? BigDecimal.ZERO
+                : Z_FACTOR.multiply(lastMonth.subtract(median)).divide(mad, 4, RoundingMode.HALF_UP));
+        p.setSalesSharePercent(constants.totalSales12m().signum() <= 0 ? BigDecimal.ZERO
+                : sales12m.multiply(HUNDRED).divide(constants.totalSales12m(), 4, RoundingMode.HALF_UP));
+
+        ReceivableFigures receivables = row.receivables();
+        ProfileRow.Aging aging = row.aging();
+        p.setOpenReceivables(receivables.openReceivables());
+        p.setNotDueAmount(money(aging.notDue()));
+        p.setOverdue1To30(money(aging.overdue1To30()));
+        p.setOverdue31To60(money(aging.overdue31To60()));
+        p.setOverdue61To90(money(aging.overdue61To90()));
+        p.setOverdueOver90(money(aging.overdueOver90()));
+        p.setOverdueAmount(p.getOverdue1To30().add(p.getOverdue31To60()).add(p.getOverdue61To90()).add(p.getOverdueOver90()));
+        p.setOldestOverdueDays(receivables.oldestOverdueDays(window.asOf()));
+        BigDecimal openOrders = money(row.orders().openOrders());
+        p.setOpenOrders(openOrders);
+        BigDecimal exposure = receivables.openReceivables().add(openOrders);
+        p.setTotalExposure(exposure);
+        BigDecimal limit = p.getPreviousCreditLimit();
+        p.setUtilizationPercent(limit.signum() > 0 ? exposure.multiply(HUNDRED).divide(limit, 4, RoundingMode.HALF_UP)
+                : exposure.signum() > 0 ? NO_LIMIT_UTILIZATION : BigDecimal.ZERO);
+        p.setCreditSales12m(receivables.creditSales());
+        p.setDsoDays(receivables.dsoDays(window.periodDays()));
+        p.setInvoicesDue((int) receivables.invoicesDue());
+        p.setOnTimePercent(receivables.onTimePercent());
+        BigDecimal lateRecent = ReceivableFigures.average(aging.daysLateRecent(), aging.dueRecent());
+        BigDecimal lateEarlier = ReceivableFigures.average(aging.daysLateEarlier(), aging.dueEarlier());
+        p.setAverageDaysLate(lateRecent);
+        p.setAverageDaysLatePrevious(lateEarlier);
+        p.setDaysLateIncrease(aging.dueRecent() == 0 || aging.dueEarlier() == 0 ? BigDecimal.ZERO : lateRecent.subtract(lateEarlier));
+        BigDecimal largest = money(row.orders().largestRecentOrder());
+        BigDecimal typical = decimal(aging.typicalInvoice());
+        p.setLargestRecentOrder(largest);
+        p.setTypicalOrder(typical);
+        p.setOrderSpikeRatio(typical.signum() <= 0 ? BigDecimal.ZERO : largest.divide(typical, 2, RoundingMode.HALF_UP));
+        p.setIndustryIndexDropPercent(constants.indexDropPercent(p.getIndustry()));
+        return new CustomerFigures(row.id(), p, null);
+    }
+
+    /** What keeps the customer's data from being assessed, or null. */
+    static String badData(ProfileRow row, BigDecimal sales12m, ProfileWindow window) {
+        if (row.sales().months() == 0) {
+            return "missing history: no sales recorded from " + window.month(24) + " to " + window.month(1)
+                    .withDayOfMonth(window.month(1).lengthOfMonth());
+        }
+        if (row.sales().negativeMonths() > 0) {
+            return "negative amounts: " + row.sales().negativeMonths() + " month(s) of negative sales";
+        }
+        if (row.aging().negativeInvoices() > 0) {
+            return "negative amounts: " + row.aging().negativeInvoices() + " invoice(s) with a negative amount or payment";
+        }
+        if (sales12m.signum() == 0) {
+            return "zero sales in the last 12 months: the credit limit is a share of those sales";
+        }
+        if (row.yearsInBusiness() < 0) {
+            return "negative years in business: " + row.yearsInBusiness();
+        }
+        return null;
+    }
+
+    /** (current - before) / before in %, 0 when there is nothing before. */
+    static BigDecimal change(BigDecimal current, BigDecimal before) {
+        return before.signum() <= 0 ? BigDecimal.ZERO
+                : current.subtract(before).multiply(HUNDRED).divide(before, 2, RoundingMode.HALF_UP);
+    }
+
+    /** How far current fell below before, in % (0 when it rose or there is nothing before). */
+    public static BigDecimal drop(BigDecimal current, BigDecimal before) {
+        BigDecimal change = change(current, before);
+        return change.signum() < 0 ? change.negate() : BigDecimal.ZERO;
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal decimal(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+}
