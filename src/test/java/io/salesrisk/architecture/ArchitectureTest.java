@@ -7,8 +7,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The engine stays behind its interface and rule authors' facts stay plain Java. */
+/**
+ * The structure the code keeps: features depend on each other without cycles, services never see REST types, the
+ * engine stays behind its interface, rule authors' facts stay plain Java, and each table is written by one owner.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -20,6 +24,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepFeaturePackagesFreeOfCycles() {
+        slices().matching("io.salesrisk.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void shouldKeepRestTypesOutOfServices() {
+        noClasses().that().resideOutsideOfPackage("..rest..")
+                .should().dependOnClassesThat().resideInAPackage("..rest..")
+                .because("services take and return domain types; resources map them to views")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepHandWrittenJdbcInRepositoriesAndTheHelper() {
+        noClasses().that().resideOutsideOfPackages("..persistence..", "io.salesrisk.reevaluation.profile..",
+                        "io.salesrisk.exposure..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
+                .because("tables are read and written through their feature's repository (set-based SQL through "
+                        + "common.persistence.Jdbc); the profile and credit-figures queries are the benchmarked exceptions")
+                .check(classes);
+    }
+
+    @Test
     void shouldKeepDroolsInsideTheEngineImplementation() {
         noClasses().that().resideOutsideOfPackage("io.salesrisk.engine.drools..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
@@ -28,7 +55,7 @@ class ArchitectureTest {
 
     @Test
     void shouldKeepTheEngineFreeOfQuarkusAndPersistence() {
-        noClasses().that().resideInAnyPackage("io.salesrisk.engine..", "io.salesrisk.facts..")
+        noClasses().that().resideInAnyPackage("io.salesrisk.engine..", "io.salesrisk.facts..", "io.salesrisk.ordercheck..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.persistence..",
                         "jakarta.enterprise..", "jakarta.ws..", "org.hibernate..")
                 .check(classes);

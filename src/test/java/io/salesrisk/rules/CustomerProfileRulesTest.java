@@ -1,6 +1,5 @@
 package io.salesrisk.rules;
 
-import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.engine.RuleRun;
 import io.salesrisk.facts.Assessment;
 import io.salesrisk.facts.CustomerProfile;

@@ -1,6 +1,5 @@
 package io.salesrisk.rules;
 
-import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.ordercheck.OrderEvaluation;
 import io.salesrisk.ordercheck.OrderEvaluator;
 import io.salesrisk.testsupport.OrderScenario;

@@ -1,7 +1,6 @@
 package io.salesrisk.ruleset;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.salesrisk.testsupport.Api;
 import io.salesrisk.testsupport.ShippedTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

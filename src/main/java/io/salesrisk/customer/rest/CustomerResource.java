@@ -3,8 +3,7 @@ package io.salesrisk.customer.rest;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.customer.persistence.CustomerEntity;
 import io.salesrisk.customer.service.CustomerService;
-import io.salesrisk.exposure.CreditStanding;
-import io.salesrisk.evaluation.service.EvaluationService;
+import io.salesrisk.customer.service.StandingSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,11 +29,11 @@ public class CustomerResource {
     static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
 
     private final CustomerService customers;
-    private final EvaluationService evaluations;
+    private final StandingSource standings;
 
-    public CustomerResource(CustomerService customers, EvaluationService evaluations) {
+    public CustomerResource(CustomerService customers, StandingSource standings) {
         this.customers = customers;
-        this.evaluations = evaluations;
+        this.standings = standings;
     }
 
     @PUT
@@ -53,7 +52,7 @@ public class CustomerResource {
     public CustomerView get(@PathParam("id") String id) {
         CustomerEntity customer = customers.find(id)
                 .orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
-        CreditStanding standing = evaluations.standingUnderRules(id)
+        StandingSource.Standing standing = standings.standing(id)
                 .orElseThrow(() -> new NotFoundException(null, "customer " + id + " does not exist"));
         return CustomerView.of(customer, standing);
     }

@@ -1,6 +1,6 @@
 package io.salesrisk.customer.rest;
 
-import io.salesrisk.exposure.CreditStanding;
+import io.salesrisk.customer.service.StandingSource;
 import io.salesrisk.facts.CreditExposure;
 import io.salesrisk.facts.PaymentBehaviour;
 
@@ -14,9 +14,9 @@ public record CustomerView(String id, String name, String segment, String region
                            int paymentTermsDays, Integer score, boolean prepaymentRequired, List<String> activePlans,
                            CreditExposure exposure, PaymentBehaviour payment, OffsetDateTime updatedAt) {
 
-    static CustomerView of(io.salesrisk.customer.persistence.CustomerEntity c, CreditStanding standing) {
+    static CustomerView of(io.salesrisk.customer.persistence.CustomerEntity c, StandingSource.Standing standing) {
         return new CustomerView(c.id, c.name, c.segment, c.region, c.industry, c.yearsInBusiness, c.externalRating,
                 c.riskClass, c.creditLimit, c.paymentTermsDays, c.score, c.prepaymentRequired,
-                standing.customer().getActivePlans(), standing.exposure(), standing.payment(), c.updatedAt);
+                standing.activePlans(), standing.exposure(), standing.payment(), c.updatedAt);
     }
 }

@@ -9,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * market-index.csv: industry,month,index (month as YYYY-MM; one line per industry and month). Optional: runs compare

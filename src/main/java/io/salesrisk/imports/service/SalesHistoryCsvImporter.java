@@ -10,9 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** sales-history.csv: customer_id,month,amount (month as YYYY-MM; one line per customer and month). */
 @ApplicationScoped

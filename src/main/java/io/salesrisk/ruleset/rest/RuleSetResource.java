@@ -1,18 +1,11 @@
 package io.salesrisk.ruleset.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.common.problem.NotFoundException;
-import io.salesrisk.common.problem.ProblemDetail;
-import io.salesrisk.engine.CompileMessage;
 import io.salesrisk.engine.RuleFile;
-import io.salesrisk.engine.RuleSources;
 import io.salesrisk.ruleset.config.RulesConfig;
 import io.salesrisk.ruleset.diff.RuleSetDiff;
-import io.salesrisk.ruleset.diff.RuleSetDiffer;
-import io.salesrisk.ruleset.persistence.RuleSetOrigin;
 import io.salesrisk.ruleset.persistence.RuleSetRecord;
-import io.salesrisk.ruleset.persistence.RuleSetStatus;
 import io.salesrisk.ruleset.service.RuleSetService;
 import io.salesrisk.ruleset.service.RuleSetUpload;
 import io.salesrisk.ruleset.simulation.SimulationReport;
@@ -87,22 +80,9 @@ public class RuleSetResource {
     }
 
     private Response register(List<RuleSetUpload.Part> parts, String note, String mode) {
-        boolean replace = "replace".equalsIgnoreCase(mode);
-        List<RuleFile> files = RuleSetUpload.files(parts, config.upload());
-        RuleSources base = replace ? new RuleSources(List.of())
-                : ruleSets.activeRecord().map(r -> ruleSets.files(r.version())).orElse(new RuleSources(List.of()));
-        RuleSetService.Registration registration = ruleSets.register(RuleSetUpload.merge(base, files, replace),
-                RuleSetOrigin.UPLOAD, identity.getPrincipal().getName(), note);
-        RuleSetRecord record = registration.record();
-        if (record.status() == RuleSetStatus.REJECTED) {
-            List<ProblemDetail> errors = record.messages().stream().filter(m -> m.level() == CompileMessage.Level.ERROR)
-                    .map(m -> new ProblemDetail(null, m.line() > 0 ? m.line() : null, m.file(), m.sheet(), m.cell(), null,
-                            m.message()))
-                    .toList();
-            throw new InvalidInputException("the rule files do not compile; version " + record.version()
-                    + " is recorded as REJECTED and the active version is unchanged", errors);
-        }
-        RuleSetView view = RuleSetView.detail(record, null, null);
+        RuleSetService.Registration registration = ruleSets.registerUpload(parts, "replace".equalsIgnoreCase(mode),
+                identity.getPrincipal().getName(), note);
+        RuleSetView view = RuleSetView.detail(registration.record(), null, null);
         return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
 
@@ -138,8 +118,7 @@ public class RuleSetResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({"risk-officer", "auditor"})
     public Response file(@PathParam("version") String version, @PathParam("path") String path) {
-        RuleFile file = ruleSets.files(version).files().stream().filter(f -> f.path().equals(path)).findFirst()
-                .orElseThrow(() -> new NotFoundException(null, "rule set " + version + " has no file " + path));
+        RuleFile file = ruleSets.file(version, path);
         String type = path.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : path.endsWith(".xls") ? "application/vnd.ms-excel"
                 : path.endsWith(".csv") ? "text/csv" : "text/plain; charset=utf-8";
@@ -152,9 +131,7 @@ public class RuleSetResource {
     @Path("/{version}/diff")
     @RolesAllowed({"risk-officer", "auditor"})
     public RuleSetDiff diff(@PathParam("version") String version, @QueryParam("from") String from) {
-        String base = from != null ? from : ruleSets.activeRecord().map(RuleSetRecord::version)
-                .orElseThrow(() -> new NotFoundException(null, "no rule set is active to compare with"));
-        return RuleSetDiffer.diff(base, ruleSets.files(base), version, ruleSets.files(version));
+        return ruleSets.diff(version, from);
     }
 
     /** Replays the decisions of a period through this version and the active one; changes nothing. */

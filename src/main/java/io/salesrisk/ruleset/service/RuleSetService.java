@@ -2,13 +2,18 @@ package io.salesrisk.ruleset.service;
 
 import io.quarkus.logging.Log;
 import io.salesrisk.common.problem.ConflictException;
+import io.salesrisk.common.problem.InvalidInputException;
+import io.salesrisk.common.problem.ProblemDetail;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.engine.CompileMessage;
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.engine.RuleEngine;
+import io.salesrisk.engine.RuleFile;
 import io.salesrisk.engine.RuleSetCompilationException;
 import io.salesrisk.engine.RuleSources;
 import io.salesrisk.ruleset.config.RulesConfig;
+import io.salesrisk.ruleset.diff.RuleSetDiff;
+import io.salesrisk.ruleset.diff.RuleSetDiffer;
 import io.salesrisk.ruleset.persistence.RuleSetEvent;
 import io.salesrisk.ruleset.persistence.RuleSetOrigin;
 import io.salesrisk.ruleset.persistence.RuleSetRecord;
@@ -99,6 +104,42 @@ public class RuleSetService {
         Log.infof("rule set %s registered from %s by %s: %s, %d rules, scenarios %s", version, origin, author,
                 record.status(), record.ruleCount(), record.scenariosPassed() ? "pass" : "fail");
         return new Registration(record, true);
+    }
+
+    /**
+     * Registers uploaded files: by default they replace the same files of the active version ({@code replace}: they
+     * are the whole set). A set that does not compile is recorded as REJECTED and refused with every error located.
+     *
+     * @throws InvalidInputException naming the file and line, or sheet and cell, of every error
+     */
+    public Registration registerUpload(List<RuleSetUpload.Part> parts, boolean replace, String author, String note) {
+        List<RuleFile> files = RuleSetUpload.files(parts, config.upload());
+        RuleSources base = replace ? new RuleSources(List.of())
+                : activeRecord().map(r -> files(r.version())).orElse(new RuleSources(List.of()));
+        Registration registration = register(RuleSetUpload.merge(base, files, replace), RuleSetOrigin.UPLOAD, author, note);
+        RuleSetRecord record = registration.record();
+        if (record.status() == RuleSetStatus.REJECTED) {
+            List<ProblemDetail> errors = record.messages().stream().filter(m -> m.level() == CompileMessage.Level.ERROR)
+                    .map(m -> new ProblemDetail(null, m.line() > 0 ? m.line() : null, m.file(), m.sheet(), m.cell(), null,
+                            m.message()))
+                    .toList();
+            throw new InvalidInputException("the rule files do not compile; version " + record.version()
+                    + " is recorded as REJECTED and the active version is unchanged", errors);
+        }
+        return registration;
+    }
+
+    /** One file of a version, byte for byte. */
+    public RuleFile file(String version, String path) {
+        return files(version).files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow(() -> new NotFoundException(null, "rule set " + version + " has no file " + path));
+    }
+
+    /** What changed from another version ({@code from}, default the active one) to this one. */
+    public RuleSetDiff diff(String version, String from) {
+        String base = from != null ? from : activeRecord().map(RuleSetRecord::version)
+                .orElseThrow(() -> new NotFoundException(null, "no rule set is active to compare with"));
+        return RuleSetDiffer.diff(base, files(base), version, files(version));
     }
 
     private void checkBeyondCompiling(CompiledRuleSet candidate) throws RuleSetCompilationException {
