@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import static io.salesrisk.testsupport.Api.riskOfficer;
 import static io.salesrisk.testsupport.Api.sales;
 import static io.salesrisk.testsupport.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -228,18 +230,8 @@ class ReevaluationRunTest {
     }
 
     static JsonPath awaitCompleted(String location) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonPath run = riskOfficer().get(location).then().statusCode(200).extract().jsonPath();
-            if (run.getString("status").equals("COMPLETED")) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run %s completes in time: %s", location, run.prettify()).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("run " + location + " completed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> riskOfficer().get(location).then().statusCode(200).extract().jsonPath(),
+                        run -> run.getString("status").equals("COMPLETED"));
     }
 }

@@ -115,7 +115,11 @@ class ReevaluationWorkersTest {
         drain("node-survivor");
         assertThat(runs.record(run.id()).orElseThrow().status().name()).isEqualTo("RUNNING");
         assertThat(reports.progress(run).done()).isEqualTo(5);
-        Thread.sleep(2_100);
+        // three seconds later by the claimer's clock, the 2-second lease has run out
+        ChunkClaim takeover = chunks.claim("node-survivor", Duration.ofSeconds(2), 2, OffsetDateTime.now().plusSeconds(3))
+                .orElseThrow();
+        assertThat(takeover.chunkNo()).isEqualTo(abandoned.chunkNo());
+        assertThat(processor.process(takeover)).isEqualTo(ChunkProcessor.Outcome.COMMITTED);
         drain("node-survivor");
 
         // then: the survivor took the chunk over; the dead worker's late commit is refused

@@ -42,6 +42,52 @@ class OrderChecksRuleTest {
     }
 
     @Test
+    void shouldCheckTheLimitAgainstTheCutOfTheActivePlans() {
+        // given: class C, limit 100,000, 50,000 open; an order of 40,000.01 fits the limit but not 90 % of it
+        var facts = new OrderScenario().given("class=C limit=100000 receivables=50000 amount=40000.01 plans=tighten planCut=10").facts();
+
+        // when
+        OrderEvaluation evaluation = OrderEvaluator.evaluate(ShippedRules.get(), facts);
+
+        // then: the plan's rule cut the limit first, and the limit check saw the cut
+        assertThat(evaluation.run().firedRules()).containsSequence("ContingencyPlanCutsLimit").contains("CreditLimitExceeded[C]");
+        assertThat(evaluation.decision().getOutcome().name()).isEqualTo("BLOCK");
+        assertThat(facts.exposure().getCreditLimit()).isEqualByComparingTo("90000.00");
+        assertThat(evaluation.decision().getReasons()).anySatisfy(reason -> {
+            assertThat(reason.rule()).isEqualTo("ContingencyPlanCutsLimit");
+            assertThat(reason.message()).contains("tighten").contains("100,000.00 counts as 90,000.00");
+        });
+        assertThat(OrderEvaluator.evaluate(ShippedRules.get(),
+                new OrderScenario().given("class=C limit=100000 receivables=50000 amount=40000.01").facts())
+                .decision().getOutcome().name()).isEqualTo("APPROVE");
+    }
+
+    @Test
+    void shouldApplyTheDeepestCutOnceWhenSeveralPlansCutAndStartAReplayFromTheCustomersOwnLimit() {
+        // given: two plans cut class C by 10 % and 25 %
+        var scenario = new OrderScenario().given("class=C limit=100000 receivables=50000 amount=30000").facts();
+        var facts = new io.salesrisk.ordercheck.OrderFacts(scenario.customer(), scenario.order(), scenario.exposure(),
+                scenario.payment(), List.of(cut("mild", 10), cut("deep", 25)));
+
+        // when
+        OrderEvaluation first = OrderEvaluator.evaluate(ShippedRules.get(), facts);
+        // a stored snapshot holds the cut exposure: replaying it must cut from the customer's own limit again
+        OrderEvaluation replay = OrderEvaluator.evaluate(ShippedRules.get(), facts.copy());
+
+        // then
+        assertThat(facts.exposure().getCreditLimit()).isEqualByComparingTo("75000.00");
+        assertThat(first.decision().getOutcome().name()).isEqualTo("BLOCK");
+        assertThat(replay.decision().getOutcome().name()).isEqualTo("BLOCK");
+        assertThat(replay.decision().getReasons()).filteredOn(r -> r.rule().equals("CreditLimitExceeded[C]"))
+                .singleElement().satisfies(r -> assertThat(r.message()).contains("by 5,000.00"));
+    }
+
+    private static io.salesrisk.facts.ContingencyMeasure cut(String plan, int percent) {
+        return new io.salesrisk.facts.ContingencyMeasure(plan, "PORTFOLIO", "CREDIT_DETERIORATION", "HIGH", "CUT_LIMIT",
+                java.math.BigDecimal.valueOf(percent), List.of("C", "D"));
+    }
+
+    @Test
     void shouldHaveAFiringAndASilentCaseForEveryShippedRule() throws IOException {
         List<String> names = RuleCases.assertEveryRuleHasAFiringAndASilentCase(CASES, ORDER_FILES);
         assertThat(names).hasSize(38);

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,7 @@ import static io.salesrisk.testsupport.Api.risk2;
 import static io.salesrisk.testsupport.Api.riskOfficer;
 import static io.salesrisk.testsupport.Api.upload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Ten consecutive activations under a loopback load of evaluations cause no failed request. */
 @QuarkusTest
@@ -89,10 +91,10 @@ class AtomicSwapUnderLoadTest {
         }
         load.forEach(Thread::start);
         for (int swap = 1; swap <= 10; swap++) {
-            Thread.sleep(150);
+            awaitAnswers(ok, failures);
             riskOfficer().post("/api/rulesets/" + (swap % 2 == 1 ? other : shipped) + "/activate").then().statusCode(200);
         }
-        Thread.sleep(150);
+        awaitAnswers(ok, failures);
         stop.set(true);
         for (Thread thread : load) {
             thread.join(10_000);
@@ -102,5 +104,11 @@ class AtomicSwapUnderLoadTest {
         assertThat(ok.get()).isGreaterThan(40);
         assertThat(versions).containsExactlyInAnyOrder(shipped, other);
         assertThat(activeVersion()).isEqualTo(shipped);
+    }
+
+    /** Lets the load run until it got five more answers (or an error) under the version just activated. */
+    private static void awaitAnswers(AtomicLong ok, List<String> failures) {
+        long before = ok.get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ok.get() >= before + 5 || !failures.isEmpty());
     }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import static io.salesrisk.testsupport.Api.order;
 import static io.salesrisk.testsupport.Api.sales;
 import static io.salesrisk.testsupport.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Saving a table in the watched folder is compiled, checked and activated within 5 s; a broken save changes nothing. */
@@ -73,11 +75,7 @@ class RuleFolderWatchTest {
 
         // then saves a broken value: it is recorded as rejected and the saved version stays active
         Files.write(WORKBOOK, ShippedTables.withCell(WORKBOOK, "OrderValue", "C11", "21OOOO"));
-        long start = System.currentTimeMillis();
-        while (System.currentTimeMillis() - start < 5_000 && !hasRejectedVersion()) {
-            Thread.sleep(200);
-        }
-        assertThat(hasRejectedVersion()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(RuleFolderWatchTest::hasRejectedVersion);
         assertThat(activeVersion()).isEqualTo(saved);
     }
 
@@ -86,15 +84,9 @@ class RuleFolderWatchTest {
         return statuses.contains("REJECTED");
     }
 
-    private static String waitForNewActiveVersion(String before) throws InterruptedException {
-        long start = System.currentTimeMillis();
-        while (System.currentTimeMillis() - start < 5_000) {
-            String now = activeVersion();
-            if (!now.equals(before)) {
-                return now;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the saved workbook was not activated within 5 s");
+    /** The version the saved workbook became, once active; fails after 5 s. */
+    private static String waitForNewActiveVersion(String before) {
+        return await("the saved workbook activated").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> activeVersion(), now -> !now.equals(before));
     }
 }

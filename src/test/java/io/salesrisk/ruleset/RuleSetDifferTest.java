@@ -37,6 +37,48 @@ class RuleSetDifferTest {
     }
 
     @Test
+    void shouldShowARowInsertedAboveOthersAsOneAddedRowAndKeepTheNamesOfTheRest() throws Exception {
+        // given: a new first row in the OrderValue table; every row below it moves down one row
+        RuleSources before = new RuleSources(List.of(new RuleFile("decision-tables/order-credit-checks.xlsx",
+                Files.readAllBytes(Path.of("decision-tables/order-credit-checks.xlsx")))));
+        RuleSources after = new RuleSources(List.of(new RuleFile("decision-tables/order-credit-checks.xlsx",
+                ShippedTables.withRowInserted("OrderValue", 10, "X", 1000, "REVIEW"))));
+
+        // when
+        RuleSetDiff diff = RuleSetDiffer.diff("a", before, "b", after);
+
+        // then: the rows are paired by their rule names, so only the new row shows
+        assertThat(diff.rows()).singleElement().satisfies(row -> {
+            assertThat(row.rule()).isEqualTo("MaxOrderValueExceeded[X]");
+            assertThat(row.change()).isEqualTo(RuleSetDiff.Change.ADDED);
+            assertThat(row.toRow()).isEqualTo(10);
+        });
+        assertThat(ruleRows(after)).containsEntry("MaxOrderValueExceeded[C]", "OrderValue!13")
+                .containsAllEntriesOf(shifted(ruleRows(before), "OrderValue"));
+    }
+
+    /** Rule name to sheet and row, for every table row of the sources. */
+    private static java.util.Map<String, String> ruleRows(RuleSources sources) throws Exception {
+        java.util.Map<String, String> rows = new java.util.HashMap<>();
+        for (RuleFile file : sources.ruleFiles()) {
+            for (var table : io.salesrisk.engine.table.DecisionTableWorkbook.read(file.fileName(), file.content()).tables()) {
+                table.rows().forEach(row -> rows.put(row.rule(), table.sheet() + "!" + row.row()));
+            }
+        }
+        return rows;
+    }
+
+    /** The same rules with the rows of one sheet one lower, as after inserting a row at its top. */
+    private static java.util.Map<String, String> shifted(java.util.Map<String, String> rows, String sheet) {
+        java.util.Map<String, String> moved = new java.util.HashMap<>();
+        rows.forEach((rule, at) -> {
+            String[] parts = at.split("!");
+            moved.put(rule, parts[0].equals(sheet) ? sheet + "!" + (Integer.parseInt(parts[1]) + 1) : at);
+        });
+        return moved;
+    }
+
+    @Test
     void shouldListAddedRemovedAndChangedDrlRules() {
         RuleSources before = new RuleSources(List.of(drl("""
                 rule "Kept"

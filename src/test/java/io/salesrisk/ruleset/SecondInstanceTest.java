@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import static io.salesrisk.testsupport.Api.risk2;
 import static io.salesrisk.testsupport.Api.riskOfficer;
 import static io.salesrisk.testsupport.Api.upload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A second engine on the same PostgreSQL (its own rule engine, store and active reference, following the database
@@ -70,14 +72,10 @@ class SecondInstanceTest {
     }
 
     /** Milliseconds until the instance runs {@code version}, or a failure after 10 s. */
-    private static long waitFor(ActiveRuleSet active, String version) throws InterruptedException {
-        long start = System.currentTimeMillis();
-        while (System.currentTimeMillis() - start < 10_000) {
-            if (active.find().map(r -> r.version().equals(version)).orElse(false)) {
-                return System.currentTimeMillis() - start;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the second instance did not reach " + version + " within 10 s");
+    private static long waitFor(ActiveRuleSet active, String version) {
+        long start = System.nanoTime();
+        await("the second instance runs " + version).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> active.find().map(r -> r.version().equals(version)).orElse(false));
+        return (System.nanoTime() - start) / 1_000_000;
     }
 }

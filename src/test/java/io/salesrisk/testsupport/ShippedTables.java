@@ -27,6 +27,31 @@ public final class ShippedTables {
         return withCell(WORKBOOK, sheet, ref, value);
     }
 
+    /**
+     * The shipped order checks with a new row inserted at {@code row} (1-based) of {@code sheet}, the rows below moved
+     * down, as Excel's "insert row" does; {@code values} go from column B.
+     */
+    public static byte[] withRowInserted(String sheet, int row, Object... values) {
+        try (InputStream in = Files.newInputStream(WORKBOOK); Workbook workbook = WorkbookFactory.create(in)) {
+            Sheet target = workbook.getSheet(sheet);
+            target.shiftRows(row - 1, target.getLastRowNum(), 1);
+            Row inserted = target.createRow(row - 1);
+            for (int i = 0; i < values.length; i++) {
+                Cell cell = inserted.createCell(1 + i);
+                if (values[i] instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                } else {
+                    cell.setCellValue(String.valueOf(values[i]));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] withCell(Path file, String sheet, String ref, Object value) {
         try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
             Sheet target = workbook.getSheet(sheet);

@@ -89,13 +89,14 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
     }
 
     /**
-     * Changes whenever a plan is activated or ended (confirmations change nothing a plan does), so readers of the
-     * active plans can skip re-reading them when nothing happened.
+     * Changes whenever a plan is activated (one more row) or ended (one active plan fewer), whatever the times the
+     * writers stamped; confirmations change nothing a plan does. Readers of the active plans skip re-reading them
+     * while it stays the same.
      */
     public String changeMark() {
-        Object[] mark = getEntityManager().createQuery(
-                "select count(p), max(p.activatedAt), max(p.endedAt) from PlanEntity p", Object[].class).getSingleResult();
-        return mark[0] + "|" + mark[1] + "|" + mark[2];
+        Object[] mark = getEntityManager().createQuery("select count(p), sum(case when p.status = :active then 1 else 0 end) "
+                + "from PlanEntity p", Object[].class).setParameter("active", PlanStatus.ACTIVE).getSingleResult();
+        return mark[0] + "|" + mark[1];
     }
 
     /** Plans by status (null for all), newest first. */

@@ -54,7 +54,7 @@ public class ProfileQuery {
      * the caller's transaction.
      */
     public List<CustomerFigures> load(UUID runId, RunScope scope, String firstId, String lastId, RunConstants constants) {
-        ProfileWindow window = new ProfileWindow(constants.asOf(), constants.horizonDays());
+        ProfileWindow window = ProfileWindow.of(constants);
         Map<String, Object> values = new HashMap<>();
         values.put("runId", runId);
         values.put("firstId", firstId);

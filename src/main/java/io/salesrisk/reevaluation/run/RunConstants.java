@@ -14,9 +14,20 @@ import java.util.Map;
  * @param autoIncreasePercent limit increases above this % become proposals
  * @param limitRounding       limits are rounded down to a multiple of this
  * @param horizonDays         approved orders count in the exposure if they deliver within this many days
+ * @param paymentPeriodMonths payment behaviour and DSO look back over invoices of this many months, as at order time
  */
 public record RunConstants(LocalDate asOf, BigDecimal totalSales12m, Map<String, IndustryIndex> industries,
-                           BigDecimal autoIncreasePercent, BigDecimal limitRounding, int horizonDays) {
+                           BigDecimal autoIncreasePercent, BigDecimal limitRounding, int horizonDays,
+                           int paymentPeriodMonths) {
+
+    /** Months of payment history when a run stored before the period was configurable says nothing. */
+    static final int DEFAULT_PAYMENT_PERIOD = 12;
+
+    /** Constants with the default payment period of 12 months. */
+    public RunConstants(LocalDate asOf, BigDecimal totalSales12m, Map<String, IndustryIndex> industries,
+                        BigDecimal autoIncreasePercent, BigDecimal limitRounding, int horizonDays) {
+        this(asOf, totalSales12m, industries, autoIncreasePercent, limitRounding, horizonDays, DEFAULT_PAYMENT_PERIOD);
+    }
 
     /** An industry's market index: latest value up to the as-of day and the value a year before. */
     public record IndustryIndex(LocalDate month, BigDecimal latest, BigDecimal yearBefore, BigDecimal dropPercent) {
@@ -24,6 +35,7 @@ public record RunConstants(LocalDate asOf, BigDecimal totalSales12m, Map<String,
 
     public RunConstants {
         industries = industries == null ? Map.of() : Map.copyOf(industries);
+        paymentPeriodMonths = paymentPeriodMonths <= 0 ? DEFAULT_PAYMENT_PERIOD : paymentPeriodMonths;
     }
 
     /** How far an industry's index fell against a year before, in % (0 when it rose or is unknown). */

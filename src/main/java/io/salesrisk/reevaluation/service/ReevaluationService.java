@@ -130,14 +130,14 @@ public class ReevaluationService {
     }
 
     private RunConstants constants(LocalDate asOf) {
-        ProfileWindow window = new ProfileWindow(asOf, creditConfig.exposureHorizonDays());
+        ProfileWindow window = new ProfileWindow(asOf, creditConfig.exposureHorizonDays(), creditConfig.paymentPeriodMonths());
         BigDecimal totalSales = sales.totalSales(window.month(12), window.month(1));
         Map<String, RunConstants.IndustryIndex> industries = new TreeMap<>();
         indices.latestUpTo(asOf).forEach((industry, index) -> industries.put(industry, new RunConstants.IndustryIndex(
                 index.month(), index.latest(), index.yearBefore(),
                 index.yearBefore() == null ? BigDecimal.ZERO : ProfileDerivation.drop(index.latest(), index.yearBefore()))));
         return new RunConstants(asOf, totalSales, industries, config.autoIncreasePercent(), config.limitRounding(),
-                creditConfig.exposureHorizonDays());
+                creditConfig.exposureHorizonDays(), creditConfig.paymentPeriodMonths());
     }
 
     /** The scope's customers in chunks of the configured size, in the database's id order. */

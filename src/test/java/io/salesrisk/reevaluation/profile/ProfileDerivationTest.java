@@ -1,0 +1,137 @@
+package io.salesrisk.reevaluation.profile;
+
+import io.salesrisk.facts.CustomerProfile;
+import io.salesrisk.invoice.persistence.ReceivableFigures;
+import io.salesrisk.reevaluation.run.RunConstants;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The figures rules see, derived from one customer's summed-up row, and the data that cannot be assessed. */
+class ProfileDerivationTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    private static final ProfileWindow WINDOW = new ProfileWindow(AS_OF, 90, 12);
+    private static final RunConstants CONSTANTS = new RunConstants(AS_OF, new BigDecimal("1000000"),
+            Map.of("Construction", new RunConstants.IndustryIndex(LocalDate.of(2026, 5, 1), new BigDecimal("82"),
+                    new BigDecimal("100"), new BigDecimal("18.00"))), BigDecimal.TEN, new BigDecimal("1000"), 90);
+
+    @Test
+    void shouldDeriveTrendDropsAndTheRobustZScore() {
+        // given: 24 months, 120,000 in the last 12 against 100,000 before; last month 2,000 against 10,000 the month before
+        ProfileRow row = row(sales(24, 0, 10_000, 500, "120000", "100000", 12, "2000", "10000", "21000", "30000"));
+
+        // when
+        CustomerProfile p = ProfileDerivation.derive(row, WINDOW, CONSTANTS).profile();
+
+        // then
+        assertThat(p.getSalesTrendPercent()).isEqualByComparingTo("20.00");
+        assertThat(p.getMonthOverMonthDropPercent()).isEqualByComparingTo("80.00");
+        assertThat(p.getSeasonalDropPercent()).isEqualByComparingTo("30.00");
+        // 0.6745 x (2,000 - 10,000) / 500
+        assertThat(p.getRobustZ()).isEqualByComparingTo("-10.7920");
+        assertThat(p.getSalesSharePercent()).isEqualByComparingTo("12.0000");
+        assertThat(p.getIndustryIndexDropPercent()).isEqualByComparingTo("18.00");
+    }
+
+    @Test
+    void shouldLeaveTheZScoreAtZeroForShortHistoriesAndFlatSales() {
+        assertThat(ProfileDerivation.derive(row(sales(11, 0, 10_000, 500, "90000", "0", 0, "0", "10000", "0", "0")),
+                WINDOW, CONSTANTS).profile().getRobustZ()).isEqualByComparingTo("0");
+        assertThat(ProfileDerivation.derive(row(sales(24, 0, 10_000, 0, "120000", "120000", 12, "0", "10000", "0", "0")),
+                WINDOW, CONSTANTS).profile().getRobustZ()).isEqualByComparingTo("0");
+        assertThat(ProfileDerivation.derive(row(sales(11, 0, 10_000, 500, "90000", "0", 0, "0", "0", "0", "0")),
+                WINDOW, CONSTANTS).profile().getSalesTrendPercent()).as("no year before: no trend").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldAgeReceivablesAndMeasureUtilizationDsoAndPaymentDeterioration() {
+        // given: 30,000 open of which 10,000 over 90 days; 20,000 approved orders; a limit of 40,000
+        ReceivableFigures receivables = new ReceivableFigures(new BigDecimal("30000.00"), new BigDecimal("25000.00"),
+                AS_OF.minusDays(120), 10, 7, 80, new BigDecimal("365000.00"));
+        ProfileRow.Aging aging = new ProfileRow.Aging(new BigDecimal("5000"), new BigDecimal("5000"), new BigDecimal("5000"),
+                new BigDecimal("5000"), new BigDecimal("10000"), 5, 60, 5, 10, 4000, 0);
+        ProfileRow row = new ProfileRow("C1", "SMB", "DACH", "Construction", 12, "BBB", "C", new BigDecimal("40000.00"), 30,
+                false, 55, sales(24, 0, 10_000, 500, "120000", "100000", 12, "9000", "10000", "30000", "30000"),
+                receivables, aging, new ProfileRow.Orders(new BigDecimal("20000"), new BigDecimal("12000")));
+
+        // when
+        CustomerProfile p = ProfileDerivation.derive(row, WINDOW, CONSTANTS).profile();
+
+        // then
+        assertThat(p.getOverdueAmount()).isEqualByComparingTo("25000.00");
+        assertThat(p.getOverdueOver90()).isEqualByComparingTo("10000.00");
+        assertThat(p.getOldestOverdueDays()).isEqualTo(120);
+        assertThat(p.getTotalExposure()).isEqualByComparingTo("50000.00");
+        assertThat(p.getUtilizationPercent()).isEqualByComparingTo("125.0000");
+        assertThat(p.getDsoDays()).isEqualByComparingTo("30.00");
+        assertThat(p.getOnTimePercent()).isEqualByComparingTo("70.00");
+        assertThat(p.getAverageDaysLate()).isEqualByComparingTo("12.00");
+        assertThat(p.getAverageDaysLatePrevious()).isEqualByComparingTo("2.00");
+        assertThat(p.getDaysLateIncrease()).isEqualByComparingTo("10.00");
+        assertThat(p.getOrderSpikeRatio()).isEqualByComparingTo("3.00");
+        assertThat(p.getPreviousScore()).isEqualTo(55);
+    }
+
+    @Test
+    void shouldMeasureAnUnlimitedExposureAgainstNoLimitAtTheCap() {
+        ProfileRow row = new ProfileRow("C1", "SMB", "DACH", "Retail", 3, null, "E", BigDecimal.ZERO.setScale(2), 0, true, null,
+                sales(24, 0, 1000, 100, "12000", "12000", 12, "1000", "1000", "3000", "3000"),
+                new ReceivableFigures(new BigDecimal("500.00"), BigDecimal.ZERO, null, 0, 0, 0, BigDecimal.ZERO),
+                aging(), new ProfileRow.Orders(null, null));
+
+        CustomerProfile p = ProfileDerivation.derive(row, WINDOW, CONSTANTS).profile();
+
+        assertThat(p.getUtilizationPercent()).isEqualByComparingTo("9999.9999");
+        assertThat(p.getExternalRating()).isEqualTo("NR");
+        assertThat(p.getOnTimePercent()).as("nothing due: on time").isEqualByComparingTo("100");
+        assertThat(p.getDsoDays()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldReportDataThatCannotBeAssessed() {
+        assertThat(badData(sales(0, 0, 0, 0, null, null, 0, null, null, null, null), aging()))
+                .isEqualTo("missing history: no sales recorded from 2024-06-01 to 2026-05-31");
+        assertThat(badData(sales(24, 2, 1000, 10, "12000", "12000", 12, "1000", "1000", "3000", "3000"), aging()))
+                .isEqualTo("negative amounts: 2 month(s) of negative sales");
+        assertThat(badData(sales(24, 0, 1000, 10, "12000", "12000", 12, "1000", "1000", "3000", "3000"),
+                new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 1)))
+                .isEqualTo("negative amounts: 1 invoice(s) with a negative amount or payment");
+        assertThat(badData(sales(24, 0, 0, 0, "0", "12000", 12, "0", "0", "0", "0"), aging()))
+                .isEqualTo("zero sales in the last 12 months: the credit limit is a share of those sales");
+    }
+
+    private static String badData(ProfileRow.Sales sales, ProfileRow.Aging aging) {
+        ProfileRow row = new ProfileRow("C1", "SMB", "DACH", "Retail", 5, "A", "B", new BigDecimal("1000.00"), 30, false, null,
+                sales, new ReceivableFigures(BigDecimal.ZERO, BigDecimal.ZERO, null, 0, 0, 0, BigDecimal.ZERO), aging,
+                new ProfileRow.Orders(null, null));
+        CustomerFigures figures = ProfileDerivation.derive(row, WINDOW, CONSTANTS);
+        assertThat(figures.profile()).isNull();
+        return figures.badData();
+    }
+
+    private static ProfileRow row(ProfileRow.Sales sales) {
+        return new ProfileRow("C1", "ENTERPRISE", "DACH", "Construction", 20, "A", "B", new BigDecimal("100000.00"), 30,
+                false, null, sales, new ReceivableFigures(BigDecimal.ZERO, BigDecimal.ZERO, null, 0, 0, 0, BigDecimal.ZERO),
+                aging(), new ProfileRow.Orders(null, null));
+    }
+
+    private static ProfileRow.Aging aging() {
+        return new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static ProfileRow.Sales sales(int months, int negativeMonths, double median, double mad, String sales12m,
+                                          String previous12m, int monthsPrevious, String lastMonth, String previousMonth,
+                                          String last3, String sameMonthsLastYear) {
+        return new ProfileRow.Sales(months, negativeMonths, median, mad, decimal(sales12m), decimal(previous12m), monthsPrevious,
+                decimal(lastMonth), decimal(previousMonth), decimal(last3), decimal(sameMonthsLastYear));
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+}
