@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -17,15 +16,8 @@ import java.util.UUID;
 /** What a run changed for a customer, with the reasons (customers whose values stay the same get no row). */
 @Entity
 @Table(name = "customer_assessments")
-@IdClass(AssessmentEntity.Key.class)
+@IdClass(RunCustomerKey.class)
 public class AssessmentEntity extends PanacheEntityBase {
-
-    /** Run and customer. */
-    public record Key(UUID runId, String customerId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
 
     @Id
     @Column(name = "run_id")

@@ -18,7 +18,7 @@ import java.util.UUID;
  * benchmark); the history is read through Panache.
  */
 @ApplicationScoped
-public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEntity, AssessmentEntity.Key> {
+public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEntity, RunCustomerKey> {
 
     /** A change to a customer made by a run, with the score's points and the reasons. */
     public record AssessmentRecord(UUID runId, String customerId, OffsetDateTime assessedAt, Integer scoreBefore, int score,

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** The one writer of {@code reevaluation_failures}: a chunk's failed items in one batch; read through Panache. */
 @ApplicationScoped
-public class FailureRepository implements PanacheRepositoryBase<FailureEntity, FailureEntity.Key> {
+public class FailureRepository implements PanacheRepositoryBase<FailureEntity, RunCustomerKey> {
 
     /** A customer that could not be assessed. */
     public record Failure(String customerId, String reason) {
