@@ -1,6 +1,5 @@
 package io.salesrisk.bench;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,18 +9,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -43,8 +34,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EndpointBenchmark {
 
-    private static final String JAR = System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar");
-    private static final String ADMIN_URL = System.getProperty("bench.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String DB = "salesrisk_bench";
     private static final int PORT = Integer.getInteger("bench.port", 18181);
     private static final int CUSTOMERS = Integer.getInteger("bench.customers", 2000);
@@ -52,14 +41,13 @@ public final class EndpointBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 500);
     private static final long SECONDS = Long.getLong("bench.seconds", 30);
     private static final long WARMUP_SECONDS = Long.getLong("bench.warmup", 75);
-    private static final String PASSWORD = "bench-secret";
 
     /** Vert.x's client on one event loop: light enough that the load generator does not starve the service. */
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(CLIENTS)
             .setKeepAlive(true).setConnectTimeout(5000));
     private final java.net.http.HttpClient probe = java.net.http.HttpClient.newHttpClient();
-    private final String auth = "Basic " + Base64.getEncoder().encodeToString(("bench:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final String auth = BenchService.basicAuth();
     private final AtomicLong orderNumber = new AtomicLong();
 
     record Result(String mode, double throughput, long throughputErrors, double p50, double p99, double max,
@@ -67,9 +55,7 @@ public final class EndpointBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!Files.exists(Path.of(JAR))) {
-            throw new IllegalStateException(JAR + " not found: run ./mvnw package -DskipTests first");
-        }
+        BenchService.requireJar();
         EndpointBenchmark benchmark = new EndpointBenchmark();
         Result withEngine = benchmark.measure("engine", false);
         Result bypassed = benchmark.measure("engine skipped", true);
@@ -88,10 +74,14 @@ public final class EndpointBenchmark {
     }
 
     private Result measure(String mode, boolean bypassEngine) throws Exception {
-        recreateDatabase();
-        Process service = start(bypassEngine);
+        BenchService.recreateDatabase(DB);
+        Path log = Path.of("target", "bench-service-" + (bypassEngine ? "bypass" : "engine") + ".log");
+        Process service = BenchService.start(PORT, BenchService.databaseUrl(DB), "sales,risk-officer", log,
+                "salesrisk.demo.enabled=true",
+                "salesrisk.demo.customers=" + CUSTOMERS,
+                "salesrisk.benchmark.bypass-engine=" + bypassEngine);
         try {
-            waitUntilReady(service);
+            BenchService.waitUntilReady(service, probe, PORT, log, 120);
             // the JIT needs about a minute of full load on 2 cores before the service reaches steady state
             closedLoop(WARMUP_SECONDS);
             long[] errors = new long[1];
@@ -103,57 +93,8 @@ public final class EndpointBenchmark {
             return new Result(mode, throughput, errors[0], latency.getValueAtPercentile(50) / 1e6,
                     latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0], replay);
         } finally {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            BenchService.stop(service, 20);
         }
-    }
-
-    private static void recreateDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DB);
-        }
-    }
-
-    private Process start(boolean bypassEngine) throws IOException {
-        String dbUrl = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + DB;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-Dquarkus.http.port=" + PORT,
-                "-Dquarkus.datasource.jdbc.url=" + dbUrl,
-                "-Dquarkus.log.level=WARN",
-                "-Dquarkus.log.category.\"io.salesrisk\".level=INFO",
-                "-Dsalesrisk.demo.enabled=true",
-                "-Dsalesrisk.demo.customers=" + CUSTOMERS,
-                "-Dsalesrisk.security.users.bench.password-hash=" + BcryptUtil.bcryptHash(PASSWORD, 10),
-                "-Dsalesrisk.security.users.bench.roles=sales,risk-officer",
-                "-Dsalesrisk.benchmark.bypass-engine=" + bypassEngine,
-                "-jar", JAR));
-        Path log = Path.of("target", "bench-service-" + (bypassEngine ? "bypass" : "engine") + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private void waitUntilReady(Process service) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited; see target/bench-service-*.log");
-            }
-            try {
-                HttpResponse<String> ready = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not become ready in 120 s");
     }
 
     /**

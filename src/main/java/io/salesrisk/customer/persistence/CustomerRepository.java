@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one writer of the {@code customers} table. Single customers go through Panache; the CSV import, the demo
- * data and the re-evaluation chunks write in JDBC batches (a chunk of 2,000 assessed customers is one batched
- * statement instead of 2,000 entity updates: see the re-evaluation figure in the README).
+ * The one writer of the {@code customers} table. Single customers go through Panache; the CSV import and the demo
+ * data write in JDBC batches (ImportBenchmark: a 20,000-row import runs at about 30,000 rows/s, one entity per row through the API at about 480), and a re-evaluation chunk stores its 2,000 assessed customers as one batched,
+ * guarded statement (ReevaluationBenchmark: 1,000,000 customers in about two minutes).
  */
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity, String> {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The one writer of {@code market_index}: monthly index values per industry. */
+/** The one writer of {@code market_index}: monthly index values per industry, imported in JDBC batches like the other imports. */
 @ApplicationScoped
 public class MarketIndexRepository implements PanacheRepositoryBase<MarketIndexEntity, MarketIndexEntity.Key> {
 

