@@ -39,7 +39,10 @@ public final class OrderEvaluator {
             decision.review("evaluation stopped after " + run.firedRules().size() + " rule firings; rule "
                     + last(run) + " kept firing (a loop?): a credit manager must decide");
         }
-        if (run.failure() != null) {
+        if (run.timedOut()) {
+            decision.enterRule(RuleRef.system("TimeBudgetExceeded", ENGINE_SOURCE));
+            decision.review("evaluation stopped: " + run.failure() + "; a credit manager must decide");
+        } else if (run.failure() != null) {
             decision.enterRule(RuleRef.system("RuleFailed", ENGINE_SOURCE));
             decision.review("evaluation incomplete: " + run.failure() + "; a credit manager must decide");
         }
@@ -52,6 +55,6 @@ public final class OrderEvaluator {
     }
 
     private static String last(RuleRun run) {
-        return run.firedRules().isEmpty() ? "(none)" : run.firedRules().get(run.firedRules().size() - 1);
+        return run.lastRule();
     }
 }

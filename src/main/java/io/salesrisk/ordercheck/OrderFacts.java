@@ -17,6 +17,13 @@ import java.util.List;
 public record OrderFacts(Customer customer, Order order, CreditExposure exposure, PaymentBehaviour payment,
                          List<ContingencyMeasure> measures) {
 
+    /**
+     * The fact types an order rule can match: these facts, the check that wraps them and its decision. A table
+     * whose conditions match anything else (an Assessment, a Scorecard) is a re-evaluation table.
+     */
+    public static final java.util.Set<String> RULE_TYPES = java.util.Set.of("OrderCheck", "Customer", "Order",
+            "CreditExposure", "PaymentBehaviour", "ContingencyMeasure", "Decision");
+
     public OrderFacts {
         measures = measures == null ? List.of() : List.copyOf(measures);
     }

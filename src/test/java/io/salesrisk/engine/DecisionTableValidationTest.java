@@ -141,6 +141,28 @@ class DecisionTableValidationTest {
     }
 
     @Test
+    void shouldSayWhatWasRefusedForAWorkbookThatInflatesLikeAZipBomb() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(new byte[20 * 1024 * 1024]);
+            zip.closeEntry();
+        }
+        RuleSources sources = new RuleSources(List.of(new RuleFile("decision-tables/bomb.xlsx", bytes.toByteArray())));
+
+        assertThatThrownBy(() -> engine.compile(sources))
+                .isInstanceOfSatisfying(RuleSetCompilationException.class, e -> assertThat(e.messages()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.file()).isEqualTo("bomb.xlsx");
+                            assertThat(error.message()).startsWith("refused: the workbook expands to far more data than its size, as a zip bomb does")
+                                    .contains("100 times").doesNotContainIgnoringCase("bugzilla")
+                                    .doesNotContain("ZipSecureFile").doesNotContain("Exception");
+                        }));
+    }
+
+    @Test
     void shouldStraightenTypographicQuotesWithAWarning() throws Exception {
         byte[] workbook = orderValueTable("customer.riskClass == \u201C$param\u201D", "order.amount > $param",
                 "check.react(Outcome.$param, \u201Corder above limit\u201D)", sheet -> { },

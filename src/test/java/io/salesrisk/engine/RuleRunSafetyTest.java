@@ -3,10 +3,12 @@ package io.salesrisk.engine;
 import io.salesrisk.engine.drools.DroolsRuleEngine;
 import io.salesrisk.ordercheck.OrderEvaluation;
 import io.salesrisk.ordercheck.OrderEvaluator;
+import io.salesrisk.testsupport.BusyThreads;
 import io.salesrisk.testsupport.OrderScenario;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,5 +88,85 @@ class RuleRunSafetyTest {
                             assertThat(m.file()).isEqualTo("test.drl");
                             assertThat(m.line()).isEqualTo(6);
                         }));
+    }
+
+    private static final String SLOW_CONSEQUENCE = """
+            package io.salesrisk.rules;
+            import io.salesrisk.facts.*;
+            rule "NeverFinishes"
+            when
+                check: OrderCheck()
+            then
+                // no loop the rule policy would see: one call that takes minutes
+                java.math.BigInteger huge = java.math.BigInteger.TEN.pow(50_000_000);
+                check.info("" + huge.bitLength());
+            end
+            """;
+
+    @Test
+    void shouldStopAConsequenceThatDoesNotReturnWithinTheTimeBudgetAndReview() throws Exception {
+        try (DroolsRuleEngine engine = new DroolsRuleEngine(500, Duration.ofMillis(200), Runnable::run)) {
+            CompiledRuleSet rules = engine.compile(drl(SLOW_CONSEQUENCE));
+            long start = System.nanoTime();
+
+            OrderEvaluation evaluation = OrderEvaluator.evaluate(rules, new OrderScenario().facts());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(evaluation.run().timedOut()).isTrue();
+            assertThat(evaluation.decision().getOutcome().name()).isEqualTo("REVIEW");
+            assertThat(evaluation.decision().getReasons()).singleElement().satisfies(reason -> {
+                assertThat(reason.rule()).isEqualTo("TimeBudgetExceeded");
+                assertThat(reason.message()).contains("rule NeverFinishes ran longer than the time budget of 200 ms");
+            });
+            assertThat(BusyThreads.computingBigPowers()).as("no thread keeps computing the stopped rule").isEmpty();
+            // the rule set stays usable: the next run is stopped the same way, the calling thread is not poisoned
+            assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().facts()).run().timedOut()).isTrue();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldStopBetweenFiringsWhenManyQuickFiringsExceedTheBudget() throws Exception {
+        try (DroolsRuleEngine engine = new DroolsRuleEngine(1_000_000, Duration.ofMillis(200), Runnable::run)) {
+            CompiledRuleSet rules = engine.compile(drl("""
+                    package io.salesrisk.rules;
+                    import io.salesrisk.facts.*;
+                    rule "SlowlyCounting"
+                    when
+                        $o: Order(paymentTermsDays >= 0)
+                    then
+                        java.math.BigInteger.TEN.pow(20_000);
+                        modify($o) { setPaymentTermsDays($o.getPaymentTermsDays() + 1) };
+                    end
+                    """));
+
+            RuleRun run = OrderEvaluator.evaluate(rules, new OrderScenario().facts()).run();
+
+            assertThat(run.timedOut()).isTrue();
+            assertThat(run.stoppedAtLimit()).isFalse();
+            assertThat(run.failure()).contains("SlowlyCounting").contains("time budget");
+        }
+    }
+
+    @Test
+    void shouldLeaveFastRulesAloneUnderABudget() throws Exception {
+        try (DroolsRuleEngine engine = new DroolsRuleEngine(500, Duration.ofMillis(200), Runnable::run)) {
+            CompiledRuleSet rules = engine.compile(drl("""
+                    package io.salesrisk.rules;
+                    import io.salesrisk.facts.*;
+                    rule "Quick"
+                    when
+                        check: OrderCheck(order.amount > 0)
+                    then
+                        check.review("quick");
+                    end
+                    """));
+
+            for (int i = 0; i < 1_000; i++) {
+                RuleRun run = OrderEvaluator.evaluate(rules, new OrderScenario().facts()).run();
+                assertThat(run.completed()).isTrue();
+                assertThat(run.timedOut()).isFalse();
+            }
+        }
     }
 }

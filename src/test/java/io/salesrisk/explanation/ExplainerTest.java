@@ -73,6 +73,23 @@ class ExplainerTest {
         assertThat(orderValue.nearestMiss().link()).contains("/files/decision-tables/order-credit-checks.xlsx#sheet=OrderValue");
     }
 
+    @Test
+    void shouldListOnlyTheOrderCheckTablesForAnOrderDecision() throws Exception {
+        // given: the shipped rule set holds order checks and the re-evaluation tables (scorecard, anomalies, triggers)
+        CompiledRuleSet rules = ShippedRules.get();
+        OrderFacts facts = new OrderScenario().given("class=C amount=90000").facts();
+        OrderEvaluation evaluation = OrderEvaluator.evaluate(rules, facts.copy());
+
+        // when
+        Explanation explanation = explain(rules, facts, evaluation);
+
+        // then
+        assertThat(explanation.tables()).extracting(Explanation.TableExplanation::file).containsOnly("order-credit-checks.xlsx");
+        assertThat(explanation.tables()).extracting(Explanation.TableExplanation::table)
+                .contains("CreditLimitExceeded", "MaxOrderValueExceeded", "PrepaymentRequired")
+                .doesNotContain("ScoreDso", "SeasonalDrop", "PortfolioClassDEShare", "CreditPolicy");
+    }
+
     private static Explanation explain(CompiledRuleSet rules, OrderFacts facts, OrderEvaluation evaluation) throws Exception {
         JsonNode tree = JSON.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(JSON.writeValueAsString(facts));

@@ -85,6 +85,12 @@ class RuleSetLifecycleTest {
         riskOfficer().post("/api/rulesets/" + candidate + "/approve").then().statusCode(409)
                 .body("detail", containsString("four-eyes: risk wrote version " + candidate));
         risk2().post("/api/rulesets/" + candidate + "/approve").then().statusCode(200).body("approvedBy", equalTo("risk2"));
+        // approving again (a retry, a second click) changes nothing and records nothing
+        String approvedAt = risk2().get("/api/rulesets/" + candidate).then().extract().path("approvedAt");
+        risk2().post("/api/rulesets/" + candidate + "/approve").then().statusCode(200)
+                .body("approvedBy", equalTo("risk2")).body("approvedAt", equalTo(approvedAt));
+        risk2().get("/api/rulesets/" + candidate).then()
+                .body("history.findAll { it.action == 'APPROVED' }.size()", equalTo(1));
         riskOfficer().post("/api/rulesets/" + candidate + "/activate").then().statusCode(200)
                 .body("active.version", equalTo(candidate))
                 .body("previousVersion", equalTo(shipped));

@@ -1,6 +1,7 @@
 package io.salesrisk.ruleset;
 
 import io.salesrisk.common.problem.InvalidInputException;
+import io.salesrisk.common.problem.TooLargeException;
 import io.salesrisk.engine.RuleFile;
 import io.salesrisk.ruleset.service.RuleSetUpload;
 import io.salesrisk.testsupport.TestRulesConfig;
@@ -75,6 +76,6 @@ class RuleSetUploadTest {
                         .anySatisfy(d -> assertThat(d.message()).contains("not a rule file")));
         assertThatThrownBy(() -> RuleSetUpload.files(List.of(new RuleSetUpload.Part("f", "big.xlsx", new byte[11 * 1024 * 1024])),
                 config.upload()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 10485760");
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("at most 10,485,760 bytes");
     }
 }

@@ -51,9 +51,13 @@ public final class InMemoryRuleSetStore implements RuleSetStore {
     }
 
     @Override
-    public synchronized void approve(String version, String approver, OffsetDateTime at) {
+    public synchronized boolean approve(String version, String approver, OffsetDateTime at) {
+        if (records.get(version).approvedBy() != null) {
+            return false;
+        }
         records.put(version, records.get(version).approved(approver, at));
         events.add(new RuleSetEvent(version, "APPROVED", approver, at, null, null));
+        return true;
     }
 
     @Override

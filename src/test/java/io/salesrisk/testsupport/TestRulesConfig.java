@@ -23,6 +23,11 @@ public record TestRulesConfig(Path drl, Path tables, boolean fourEyes, boolean a
     }
 
     @Override
+    public java.time.Duration timeBudget() {
+        return java.time.Duration.ofSeconds(2);
+    }
+
+    @Override
     public String syncInterval() {
         return "1s";
     }

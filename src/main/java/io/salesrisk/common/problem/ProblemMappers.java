@@ -8,7 +8,15 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,6 +31,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
         return problem(422, "invalid-input", "Invalid input", e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(TooLargeException e) {
+        return problem(413, HttpProblems.type(413), HttpProblems.title(413), e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper
@@ -56,13 +69,54 @@ public class ProblemMappers {
         return malformedJson(e);
     }
 
-    /** The JSON reader reports a syntax error as a bare 400; give it the problem body with line and column. */
+    /**
+     * Every HTTP error the framework raises (unknown path 404, wrong method 405, not acceptable 406, body too large 413,
+     * wrong content type 415, ...) as a problem document; a JSON syntax error keeps its line and column.
+     */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
-        return e.getResponse();
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        String target = request.getMethod() + " /" + uri.getPath().replaceFirst("^/", "");
+        String allow = e.getResponse().getHeaderString("Allow");
+        Response.ResponseBuilder problem = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://salesrisk.io/problems/" + HttpProblems.type(status), HttpProblems.title(status),
+                        status, HttpProblems.detail(status, target, allow), List.of()));
+        if (allow != null) {
+            problem.header("Allow", allow);
+        }
+        return problem.build();
+    }
+
+    /** No user, or credentials that do not match: 401 with the Basic challenge, so clients know to sign in. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(problem(401, HttpProblems.type(401), HttpProblems.title(401),
+                        HttpProblems.detail(401, null, null), List.of()))
+                .header("WWW-Authenticate", "Basic realm=\"salesrisk\"").type(Problem.MEDIA_TYPE).build();
+    }
+
+    /** A signed-in user whose role does not allow the call. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, HttpProblems.type(403), HttpProblems.title(403), HttpProblems.detail(403, null, null), List.of());
+    }
+
+    /**
+     * Anything unexpected: a 500 that names a reference to look for in the log, never the exception, its class or a
+     * stack trace, in any profile.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String reference = java.util.UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected error, reference %s", reference);
+        return problem(500, HttpProblems.type(500), HttpProblems.title(500), HttpProblems.detail(500, null, reference), List.of());
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -67,4 +67,12 @@ public class ContingencyPlanResource {
     public PlanRecord end(@PathParam("id") UUID id, EndRequest request, @Context SecurityContext security) {
         return plans.end(id, security.getUserPrincipal().getName(), request == null ? null : request.reason());
     }
+
+    /** The same without a body (no reason given), whatever the content type says. */
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed("risk-officer")
+    public PlanRecord endWithoutReason(@PathParam("id") UUID id, @Context SecurityContext security) {
+        return plans.end(id, security.getUserPrincipal().getName(), null);
+    }
 }

@@ -60,10 +60,14 @@ final class CompileErrorMapper {
             return new CompileMessage(level, file == null ? path : file.fileName(), null, null, Math.max(line, 0), message);
         }
         String[] drlLines = drl.drl().split("\n", -1);
-        int located = locate(drl, drlLines, line, raw);
+        int imported = importLine(drl, drlLines, raw);
+        int located = imported > 0 ? imported : locate(drl, drlLines, line, raw);
         GeneratedDrl.LineOrigin origin = drl.origin(located);
         if (origin == null || origin.cell() == null) {
-            return new CompileMessage(level, file.fileName(), null, null, 0, message);
+            // Drools named no line, or one without a cell: the rule's first cell, else the workbook's RuleSet cell
+            SheetCell fallback = fallbackCell(drl, origin);
+            return fallback == null ? new CompileMessage(level, file.fileName(), null, null, 0, message)
+                    : new CompileMessage(level, file.fileName(), fallback.sheet(), fallback.ref(), 0, message);
         }
         String generatedLine = drlLines[located - 1].trim();
         String detail = message.contains(generatedLine) ? message : message + " — in: " + generatedLine;
@@ -72,6 +76,35 @@ final class CompileErrorMapper {
             templates.put(mapped, new TemplateInfo(origin.template(), countRowsUsing(drl, origin.template())));
         }
         return mapped;
+    }
+
+    /**
+     * The Import line a message is about ("Error importing 'x.Y'", "x.Y resolves to a package"), which Drools
+     * reports at the package line or at every rule: the Import cell is where the author can fix it.
+     */
+    private static int importLine(GeneratedDrl drl, String[] lines, String message) {
+        for (int i = 0; i < lines.length && i < drl.origins().size(); i++) {
+            String text = lines[i].trim();
+            GeneratedDrl.LineOrigin origin = drl.origins().get(i);
+            if (text.startsWith("import ") && text.endsWith(";") && origin.cell() != null
+                    && !text.startsWith("import io.salesrisk.facts.")) {
+                String type = text.substring(7, text.length() - 1).replaceFirst("^(static|function)\\s+", "").trim();
+                if (containsWord(message, type)) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static SheetCell fallbackCell(GeneratedDrl drl, GeneratedDrl.LineOrigin origin) {
+        String rule = origin == null ? null : origin.rule();
+        for (GeneratedDrl.LineOrigin candidate : drl.origins()) {
+            if (candidate.cell() != null && (rule == null || rule.equals(candidate.rule()))) {
+                return candidate.cell();
+            }
+        }
+        return null;
     }
 
     /**

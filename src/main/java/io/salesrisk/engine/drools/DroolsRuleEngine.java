@@ -26,6 +26,7 @@ import org.kie.internal.io.ResourceFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,10 @@ import java.util.regex.Pattern;
  * runtime. Workbooks are turned into DRL by {@link DrlRenderer} so that every compiler error can be reported at
  * the sheet and cell it came from.
  */
-public final class DroolsRuleEngine implements RuleEngine {
+public final class DroolsRuleEngine implements RuleEngine, AutoCloseable {
+
+    /** How long one run of the rules may take unless the caller says otherwise. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
 
     /** Tables larger than this are compiled in slices of this many rules, one slice per core at a time. */
     static final int CHUNK_RULES = 250;
@@ -51,21 +55,30 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private final int maxFirings;
     private final Executor compilers;
+    private final RunWatchdog watchdog;
     private final ClassLoader factClassLoader;
 
     /**
      * @param maxFirings rule firings allowed per evaluation before the run is stopped as a loop
+     * @param timeBudget how long one evaluation may take before it is stopped and reported as too slow
      * @param compilers  runs the slices of large tables in parallel (the service passes its managed executor)
      */
-    public DroolsRuleEngine(int maxFirings, Executor compilers) {
+    public DroolsRuleEngine(int maxFirings, Duration timeBudget, Executor compilers) {
         this.maxFirings = maxFirings;
         this.compilers = compilers;
+        this.watchdog = new RunWatchdog(timeBudget);
         this.factClassLoader = RuleRef.class.getClassLoader();
     }
 
-    /** An engine that compiles on the calling thread, for tests and tools without an executor. */
+    /** An engine with the default time budget that compiles on the calling thread, for tests and tools. */
     public DroolsRuleEngine(int maxFirings) {
-        this(maxFirings, Runnable::run);
+        this(maxFirings, DEFAULT_TIME_BUDGET, Runnable::run);
+    }
+
+    /** Stops the watchdog thread; rule sets compiled by this engine must not run afterwards. */
+    @Override
+    public void close() {
+        watchdog.close();
     }
 
     @Override
@@ -127,7 +140,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         for (KnowledgeBuilder builder : builders) {
             knowledgeBase.addPackages(builder.getKnowledgePackages());
         }
-        return new DroolsRuleSet(sources, knowledgeBase, refs, located, maxFirings, workbooks);
+        return new DroolsRuleSet(sources, knowledgeBase, refs, located, maxFirings, watchdog, workbooks);
     }
 
     /**
@@ -195,6 +208,11 @@ public final class DroolsRuleEngine implements RuleEngine {
             workbooks.add(workbook);
             GeneratedDrl drl = DrlRenderer.render(workbook);
             messages.addAll(drl.messages());
+            if (drl.messages().stream().anyMatch(m -> m.level() == CompileMessage.Level.ERROR)) {
+                // a cell the generator already refused (an unknown reaction, a text where a number belongs): its
+                // message says what is allowed, the Java compiler's message on the same cell would not
+                return null;
+            }
             messages.addAll(TableAnalyzer.analyse(file.fileName(), workbook.tables(), workbook.properties()));
             return drl;
         } catch (IOException e) {

@@ -35,10 +35,12 @@ final class DroolsRuleSet implements CompiledRuleSet {
     private final List<RuleDescriptor> rules;
     private final List<CompileMessage> warnings;
     private final int maxFirings;
+    private final RunWatchdog watchdog;
     private final List<DecisionTableWorkbook> tables;
 
     DroolsRuleSet(RuleSources sources, KieBase knowledgeBase, Map<String, RuleRef> refs, List<CompileMessage> warnings,
-                  int maxFirings, List<DecisionTableWorkbook> tables) {
+                  int maxFirings, RunWatchdog watchdog, List<DecisionTableWorkbook> tables) {
+        this.watchdog = watchdog;
         this.tables = List.copyOf(tables);
         this.sources = sources;
         this.version = sources.contentHash().substring(0, 12);
@@ -95,29 +97,66 @@ final class DroolsRuleSet implements CompiledRuleSet {
     @Override
     public RuleRun run(Collection<?> facts, RuleAware result) {
         long start = System.nanoTime();
-        FiringRecorder recorder = new FiringRecorder(refs, result);
-        KieSession session = sessions.newKieSession();
-        boolean reusable = true;
+        RunWatchdog.Run guard = watchdog.start();
+        FiringRecorder recorder = new FiringRecorder(refs, result, guard.deadline);
+        KieSession session = null;
+        boolean reusable = false;
         try {
-            session.addEventListener(recorder);
-            for (Object fact : facts) {
-                session.insert(fact);
+            try {
+                session = sessions.newKieSession();
+                session.addEventListener(recorder);
+                for (Object fact : facts) {
+                    session.insert(fact);
+                }
+                int fired = session.fireAllRules(maxFirings);
+                if (!guard.finish()) {
+                    guard.absorbStop();
+                    return timedOut(recorder, start);
+                }
+                session.removeEventListener(recorder);
+                reusable = true;
+                return new RuleRun(recorder.fired(), fired >= maxFirings, null, System.nanoTime() - start);
+            } catch (RuntimeException e) {
+                boolean stopped = !guard.finish();
+                if (stopped) {
+                    guard.absorbStop();
+                }
+                if (stopped || causedBy(e, FiringRecorder.TimeBudgetExceeded.class) || causedBy(e, ThreadDeath.class)) {
+                    return timedOut(recorder, start);
+                }
+                String failure = "rule " + recorder.current() + " failed: " + rootMessage(e);
+                return new RuleRun(recorder.fired(), false, failure, System.nanoTime() - start);
             }
-            int fired = session.fireAllRules(maxFirings);
-            boolean stopped = fired >= maxFirings;
-            return new RuleRun(recorder.fired(), stopped, null, System.nanoTime() - start);
-        } catch (RuntimeException e) {
-            reusable = false;
-            String failure = "rule " + recorder.current() + " failed: " + rootMessage(e);
-            return new RuleRun(recorder.fired(), false, failure, System.nanoTime() - start);
+        } catch (ThreadDeath stopped) {
+            // the watchdog stopped a consequence that did not return within the budget
+            guard.absorbStop();
+            return timedOut(recorder, start);
         } finally {
-            session.removeEventListener(recorder);
-            if (reusable) {
-                session.dispose();
-            } else {
-                session.destroy();
+            watchdog.end(guard);
+            if (session != null) {
+                if (reusable) {
+                    session.dispose();
+                } else {
+                    session.destroy();
+                }
             }
         }
+    }
+
+    private RuleRun timedOut(FiringRecorder recorder, long start) {
+        long took = System.nanoTime() - start;
+        String failure = String.format(java.util.Locale.ROOT, "rule %s ran longer than the time budget of %,d ms "
+                + "(stopped after %,d ms)", recorder.current(), watchdog.budgetNanos() / 1_000_000, took / 1_000_000);
+        return new RuleRun(recorder.fired(), false, failure, took, true);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -67,6 +67,8 @@ public final class DecisionTableParser {
                                     + "' on an earlier sheet; one workbook is one rule package");
                         }
                         packageName = packageName == null ? name : packageName;
+                        // the place messages about the workbook as a whole point at (imports, functions, package)
+                        properties.putIfAbsent(RULE_SET, value.isBlank() ? cell : value);
                         row = readProperties(sheet, row + 1, col, properties);
                         break;
                     }

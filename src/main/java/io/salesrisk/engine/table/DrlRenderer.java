@@ -29,6 +29,8 @@ public final class DrlRenderer {
             "MarketFigures", "ContingencyMeasure");
 
     private static final Pattern BARE_FIELD = Pattern.compile("[A-Za-z_][\\w.]*");
+    /** {@code Outcome.$param}: a cell that must name a constant of an enum the rules know. */
+    private static final Pattern ENUM_PARAM = Pattern.compile("\\b([A-Z]\\w*)\\.\\$param\\b");
     private static final Pattern POSITIONAL = Pattern.compile("\\$(\\d+)");
     private static final Pattern FORALL = Pattern.compile("forall\\(([^)]*)\\)\\s*\\{(.*)}", Pattern.DOTALL);
 
@@ -37,14 +39,19 @@ public final class DrlRenderer {
 
     private final DecisionTableWorkbook workbook;
     private final boolean largeWorkbook;
+    private final FieldTypes fieldTypes;
     private final StringBuilder drl = new StringBuilder();
     private final List<GeneratedDrl.LineOrigin> origins = new ArrayList<>();
     private final Map<String, RuleRef> rules = new LinkedHashMap<>();
     private final List<CompileMessage> messages = new ArrayList<>();
+    /** Snippet cells already reported as broken, so a broken snippet is reported once, not once per row. */
+    private final java.util.Set<SheetCell> reported = new java.util.HashSet<>();
 
     private DrlRenderer(DecisionTableWorkbook workbook) {
         this.workbook = workbook;
         this.largeWorkbook = workbook.tables().stream().mapToInt(t -> t.rows().size()).sum() >= MVEL_FROM_ROWS;
+        SheetCell imports = workbook.properties().get("import");
+        this.fieldTypes = new FieldTypes(imports == null ? List.of() : splitList(imports.text()));
     }
 
     /** Generates the DRL for a workbook that parsed without errors. */
@@ -53,10 +60,11 @@ public final class DrlRenderer {
     }
 
     private GeneratedDrl render() {
-        SheetCell packageCell = null;
-        line("package " + workbook.packageName() + ";", packageCell, null, null);
+        // header lines belong to the RuleSet cell, so that even an error there is reported at a cell
+        SheetCell ruleSetCell = workbook.properties().get("ruleset");
+        line("package " + workbook.packageName() + ";", ruleSetCell, null, null);
         for (String type : FACT_TYPES) {
-            line("import io.salesrisk.facts." + type + ";", null, null, null);
+            line("import io.salesrisk.facts." + type + ";", ruleSetCell, null, null);
         }
         SheetCell imports = workbook.properties().get("import");
         if (imports != null) {
@@ -172,21 +180,55 @@ public final class DrlRenderer {
                 default -> null;
             };
             if (attribute != null) {
+                String problem = attributeProblem(attribute, cell.text());
+                if (problem != null) {
+                    messages.add(CompileMessage.cellError(workbook.file(), cell.sheet(), cell.ref(),
+                            "'" + cell.text() + "' is not a valid " + column.kind().header() + ": " + problem));
+                    continue;
+                }
                 String value = attributeValue(attribute, cell.text());
                 boolean quoted = attribute.endsWith("group") || attribute.startsWith("date-") || attribute.equals("calendars");
-                attributes.put(attribute, attribute + " " + (quoted ? "\"" + escape(value) + "\"" : value));
+                attributes.put(attribute, attribute + " " + (quoted ? "\"" + escape(value) + "\""
+                        : FLAGS.contains(attribute) ? value.strip().toLowerCase(java.util.Locale.ROOT) : value));
                 attributeCells.put(attribute, cell);
+            }
+        }
+        // DRL wants a rule's annotations (METADATA columns) before its attributes
+        for (int i = 0; i < table.columns().size(); i++) {
+            TableColumn column = table.columns().get(i);
+            SheetCell cell = row.cells().get(i);
+            if (column.kind() == ColumnKind.METADATA && !cell.isBlank()) {
+                line("    @" + checked(substitute(column.template().text(), cell, column), cell, column), cell, column.template(), rule);
             }
         }
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
             line("    " + attribute.getValue(), attributeCells.get(attribute.getKey()), null, rule);
         }
-        for (int i = 0; i < table.columns().size(); i++) {
-            TableColumn column = table.columns().get(i);
-            SheetCell cell = row.cells().get(i);
-            if (column.kind() == ColumnKind.METADATA && !cell.isBlank()) {
-                line("    @" + substitute(column.template().text(), cell, column), cell, column.template(), rule);
-            }
+    }
+
+    /** Attributes that are true or false; Excel's TRUE is written as Drools' true. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("no-loop", "lock-on-active", "auto-focus", "enabled");
+
+    /** Why a rule attribute's cell cannot be used, in the author's terms; null when it can. */
+    private static String attributeProblem(String attribute, String value) {
+        String text = value.strip();
+        return switch (attribute) {
+            case "salience" -> text.matches("[-+]?\\d+") || text.startsWith("(") ? null
+                    : "a priority is a whole number (higher fires first)";
+            case "no-loop", "lock-on-active", "auto-focus", "enabled" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? null : "expected true or false";
+            case "date-effective", "date-expires" -> text.matches("\\d{4}-\\d{2}-\\d{2}")
+                    ? validIsoDate(text) : text.matches("\\d{1,2}-[A-Za-z]{3}-\\d{4}") ? null
+                    : "expected a date as 2026-01-31";
+            default -> null;
+        };
+    }
+
+    private static String validIsoDate(String text) {
+        try {
+            java.time.LocalDate.parse(text);
+            return null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return "there is no such date";
         }
     }
 
@@ -232,7 +274,8 @@ public final class DrlRenderer {
         SheetCell objectType = columns.get(0).objectType();
         if (objectType.isBlank()) {
             for (int k : used) {
-                lines("    " + constraint(columns.get(k), cells.get(k)), cells.get(k), columns.get(k).template(), rule);
+                lines("    " + checked(constraint(columns.get(k), cells.get(k)), cells.get(k), columns.get(k)), cells.get(k),
+                        columns.get(k).template(), rule);
             }
             return;
         }
@@ -241,7 +284,8 @@ public final class DrlRenderer {
         for (int n = 0; n < used.size(); n++) {
             int k = used.get(n);
             String separator = n == used.size() - 1 ? "" : (eval ? " &&" : ",");
-            lines("        " + constraint(columns.get(k), cells.get(k)) + separator, cells.get(k), columns.get(k).template(), rule);
+            lines("        " + checked(constraint(columns.get(k), cells.get(k)), cells.get(k), columns.get(k)) + separator,
+                    cells.get(k), columns.get(k).template(), rule);
         }
         line("    )", objectType, null, rule);
     }
@@ -249,9 +293,61 @@ public final class DrlRenderer {
     private String constraint(TableColumn column, SheetCell cell) {
         String template = column.template().text();
         if (!template.contains("$") && BARE_FIELD.matcher(template).matches()) {
-            return template + " == " + value(cell, column, false);
+            return template + " == " + bareFieldValue(template, cell, column);
         }
         return substitute(template, cell, column);
+    }
+
+    /**
+     * The cell of a bare-field condition ("equals the cell") written as the field's type needs it: a text quoted,
+     * an enum constant qualified, a boolean or a number checked. A field whose type is not known here is written
+     * as typed.
+     */
+    private String bareFieldValue(String field, SheetCell cell, TableColumn column) {
+        var type = column.objectType().isBlank() ? java.util.Optional.<Class<?>>empty()
+                : fieldTypes.fieldType(column.objectType().text(), field);
+        if (type.isEmpty()) {
+            return value(cell, column, false);
+        }
+        Class<?> fieldType = type.get();
+        String text = cell.text().strip();
+        if (FieldTypes.isText(fieldType)) {
+            boolean quoted = text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"");
+            return quoted ? text : "\"" + escape(text) + "\"";
+        }
+        if (fieldType.isEnum()) {
+            return enumConstant(fieldType, text, cell, "field " + field);
+        }
+        if (FieldTypes.isBoolean(fieldType)) {
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return text.toLowerCase(java.util.Locale.ROOT);
+            }
+            messages.add(CompileMessage.cellError(workbook.file(), cell.sheet(), cell.ref(),
+                    "'" + text + "' is not a value of field " + field + ", which is true or false"));
+            return "false";
+        }
+        if (FieldTypes.isNumber(fieldType)) {
+            String number = value(cell, column, false);
+            if (!CellValues.isPlainNumber(number)) {
+                messages.add(CompileMessage.cellError(workbook.file(), cell.sheet(), cell.ref(),
+                        "'" + text + "' is not a number; field " + field + " is a number"));
+                return "0";
+            }
+            return number;
+        }
+        return value(cell, column, false);
+    }
+
+    /** The qualified constant for a cell naming an enum value, or an error at the cell listing the allowed values. */
+    private String enumConstant(Class<?> enumType, String text, SheetCell cell, String what) {
+        String name = text.substring(text.lastIndexOf('.') + 1).strip();
+        if (!FieldTypes.isConstant(enumType, name)) {
+            messages.add(CompileMessage.cellError(workbook.file(), cell.sheet(), cell.ref(), "'" + text
+                    + "' is not a value " + what + " can take (" + enumType.getSimpleName() + "); allowed: "
+                    + FieldTypes.constants(enumType)));
+            return enumType.getCanonicalName() + "." + enumType.getEnumConstants()[0];
+        }
+        return enumType.getCanonicalName() + "." + name;
     }
 
     private void renderActions(RuleTable table, TableRow row, String rule) {
@@ -268,8 +364,59 @@ public final class DrlRenderer {
             if (!snippet.endsWith(";") && !snippet.endsWith("}")) {
                 snippet = snippet + ";";
             }
-            lines("    " + snippet, cell, column.template(), rule);
+            lines("    " + checked(snippet, cell, column), cell, column.template(), rule);
         }
+    }
+
+    /**
+     * A generated condition or action whose brackets or quotes do not close would make the DRL parser read on into
+     * the following rules and report the error far away; it is reported here, at the snippet when the snippet
+     * itself does not close, else at the cell.
+     */
+    private String checked(String code, SheetCell cell, TableColumn column) {
+        String problem = unbalanced(code);
+        if (problem != null && !reported.contains(column.template())) {
+            boolean snippetBroken = unbalanced(column.template().text()) != null;
+            SheetCell at = snippetBroken ? column.template() : cell;
+            if (snippetBroken) {
+                reported.add(column.template());
+            }
+            messages.add(CompileMessage.cellError(workbook.file(), at.sheet(), at.ref(), (snippetBroken
+                    ? "the code snippet '" + column.template().text() + "'" : "'" + code.strip() + "'") + " " + problem));
+        }
+        return code;
+    }
+
+    /** Why brackets or quotes do not match ("has a '(' that is never closed"), or null when they do. */
+    static String unbalanced(String code) {
+        java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+        char quote = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"', '\'' -> quote = c;
+                case '(', '[', '{' -> open.push(c);
+                case ')', ']', '}' -> {
+                    char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+                    if (open.isEmpty() || open.pop() != expected) {
+                        return "has a '" + c + "' that closes nothing";
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (quote != 0) {
+            return "has a " + quote + " that is never closed";
+        }
+        return open.isEmpty() ? null : "has a '" + open.peek() + "' that is never closed";
     }
 
     /** Fills $param, $1..$n or forall(delimiter){...} in a template with the cell's value. */
@@ -286,6 +433,16 @@ public final class DrlRenderer {
                     + template.substring(forall.end());
         }
         if (template.contains("$param")) {
+            Matcher qualified = ENUM_PARAM.matcher(template);
+            if (qualified.find()) {
+                var enumType = fieldTypes.type(qualified.group(1)).filter(Class::isEnum);
+                if (enumType.isPresent()) {
+                    String constant = enumConstant(enumType.get(), cell.text().strip(), cell, column.label().isBlank()
+                            ? "the value of this column" : "column '" + column.label().text() + "'");
+                    return template.replace(qualified.group(), constant)
+                            .replace("$param", value(cell, column, quotedAt(template, template.indexOf("$param"))));
+                }
+            }
             return template.replace("$param", value(cell, column, quotedAt(template, template.indexOf("$param"))));
         }
         Matcher positional = POSITIONAL.matcher(template);

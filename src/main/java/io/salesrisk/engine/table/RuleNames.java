@@ -47,10 +47,12 @@ public final class RuleNames {
         }
         Map<String, Integer> keyCounts = counts(keys);
         List<String> names = new ArrayList<>();
+        java.util.Set<Integer> typed = new java.util.HashSet<>();
         for (int r = 0; r < rows.size(); r++) {
             List<SheetCell> cells = rows.get(r);
             if (nameColumn >= 0 && !cells.get(nameColumn).isBlank()) {
                 names.add(cells.get(nameColumn).text());
+                typed.add(r);
                 continue;
             }
             String inside = keys.get(r);
@@ -61,7 +63,7 @@ public final class RuleNames {
             // a table of one row without key columns is that one rule
             names.add(inside.isEmpty() ? table : fit(table + "[" + inside + "]"));
         }
-        return numberRepeats(names);
+        return numberRepeats(names, typed);
     }
 
     private static String keyPart(List<SheetCell> cells, List<ColumnMeaning> meanings) {
@@ -107,10 +109,16 @@ public final class RuleNames {
         return name.length() <= MAX_LENGTH ? name : name.substring(0, MAX_LENGTH - 4) + "...]";
     }
 
-    private static List<String> numberRepeats(List<String> names) {
+    /** Generated names that repeat get "#2", "#3"; a typed name stays as typed (twice is an error at its cell). */
+    private static List<String> numberRepeats(List<String> names, java.util.Set<Integer> typed) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> unique = new ArrayList<>();
-        for (String name : names) {
+        for (int r = 0; r < names.size(); r++) {
+            String name = names.get(r);
+            if (typed.contains(r)) {
+                unique.add(name);
+                continue;
+            }
             int n = seen.merge(name, 1, Integer::sum);
             unique.add(n == 1 ? name : name + " #" + n);
         }

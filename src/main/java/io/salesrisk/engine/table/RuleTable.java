@@ -15,4 +15,15 @@ public record RuleTable(String name, SheetCell nameCell, List<TableColumn> colum
     public String sheet() {
         return nameCell.sheet();
     }
+
+    /** The fact types the table's conditions match (OrderCheck, Assessment, ...); blank patterns left out. */
+    public java.util.Set<String> patternTypes() {
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        for (TableColumn column : columns) {
+            if (column.kind() == ColumnKind.CONDITION && !column.objectType().isBlank() && !column.patternType().isBlank()) {
+                types.add(column.patternType());
+            }
+        }
+        return types;
+    }
 }

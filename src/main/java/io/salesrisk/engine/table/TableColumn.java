@@ -15,4 +15,22 @@ public record TableColumn(ColumnKind kind, SheetCell header, SheetCell objectTyp
     public int patternKey() {
         return objectType.mergeStart();
     }
+
+    /** The fact type a condition's pattern matches: "check: OrderCheck" and "OrderCheck(x > 0)" → "OrderCheck". */
+    public String patternType() {
+        return patternType(objectType.text());
+    }
+
+    static String patternType(String objectType) {
+        String text = objectType.strip();
+        int colon = text.indexOf(':');
+        if (colon >= 0) {
+            text = text.substring(colon + 1).strip();
+        }
+        int paren = text.indexOf('(');
+        if (paren >= 0) {
+            text = text.substring(0, paren).strip();
+        }
+        return text;
+    }
 }

@@ -43,9 +43,35 @@ public final class WorkbookReader {
             }
             return sheets;
         } catch (IOException | RuntimeException e) {
+            String refused = oversized(e);
+            if (refused != null) {
+                throw new IOException(refused, e);
+            }
             // POI signals corrupt or unsupported files with IOExceptions and assorted runtime exceptions
             throw new IOException("not a readable Excel workbook (.xlsx or .xls): " + e.getMessage(), e);
         }
+    }
+
+    private static final java.util.regex.Pattern ZIP_ENTRY = java.util.regex.Pattern.compile("Entry: (\\S+)");
+
+    /**
+     * What was refused and why, in the author's terms, when POI stopped reading because the file expands too far
+     * (its own text tells the reader to change a library setting or to open a bug report).
+     */
+    private static String oversized(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            String lower = message.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("zip bomb") || lower.contains("max. ratio") || lower.contains("exceed the max")
+                    || lower.contains("tried to allocate") || lower.contains("bugzilla")) {
+                java.util.regex.Matcher entry = ZIP_ENTRY.matcher(message);
+                return "refused: the workbook expands to far more data than its size, as a zip bomb does"
+                        + (entry.find() ? " (part " + entry.group(1) + ")" : "") + "; a workbook part may expand at most"
+                        + " 100 times its compressed size and to at most 100 MB, its text to at most 50 MB."
+                        + " Save the workbook again from Excel, or split very large tables over several files";
+            }
+        }
+        return null;
     }
 
     private static SheetGrid readSheet(Sheet sheet) {

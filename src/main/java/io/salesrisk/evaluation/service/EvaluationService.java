@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.money.CurrencyConverter;
 import io.salesrisk.common.problem.ConflictException;
+import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.contingency.service.ActivePlans;
 import io.salesrisk.decision.persistence.DecisionWriter;
@@ -97,6 +98,10 @@ public class EvaluationService {
 
     Prepared prepare(OrderToEvaluate request, String user) {
         BigDecimal baseAmount = currencies.toBase(request.amount(), request.currency(), "currency");
+        String decimals = currencies.amountProblem(request.amount(), request.currency());
+        if (decimals != null) {
+            throw InvalidInputException.field("amount", "amount " + request.amount().toPlainString() + " " + decimals);
+        }
         LocalDate today = LocalDate.now(clock);
         CreditStanding standing = exposure.standing(request.customerId(), baseAmount, request.orderId(), today)
                 .orElseThrow(() -> new NotFoundException("customerId", "customer " + request.customerId() + " does not exist"));

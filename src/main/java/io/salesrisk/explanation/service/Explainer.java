@@ -10,6 +10,7 @@ import io.salesrisk.engine.table.RuleTable;
 import io.salesrisk.engine.table.TableColumn;
 import io.salesrisk.engine.table.TableRow;
 import io.salesrisk.facts.Reason;
+import io.salesrisk.ordercheck.OrderFacts;
 import io.salesrisk.facts.RuleRef;
 
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class Explainer {
         for (DecisionTableWorkbook workbook : ruleSet.tables()) {
             for (RuleTable table : workbook.tables()) {
                 table.rows().forEach(row -> tableRules.add(row.rule()));
+                if (!OrderFacts.RULE_TYPES.containsAll(table.patternTypes())
+                        && table.rows().stream().noneMatch(row -> fired.contains(row.rule()))) {
+                    continue; // a re-evaluation table (scorecard, anomalies) cannot apply to an order
+                }
                 tables.add(table(ruleSet.version(), workbook.file(), paths.getOrDefault(workbook.file(), workbook.file()),
                         table, decision.facts(), fired));
             }

@@ -2,6 +2,8 @@ package io.salesrisk.imports.service;
 
 import io.salesrisk.common.problem.ProblemDetail;
 
+import io.salesrisk.common.money.Amounts;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,23 +48,38 @@ public final class CsvRow {
         return value;
     }
 
-    public BigDecimal decimal(String column, boolean required, BigDecimal min, boolean minInclusive) {
+    /**
+     * A number from {@code min} (inclusive or not) to {@code max} with at most {@code scale} decimals; anything else is
+     * an error at the line and column, never a rounding.
+     */
+    public BigDecimal decimal(String column, boolean required, BigDecimal min, boolean minInclusive, BigDecimal max, int scale) {
         String value = text(column, required, 40);
         if (value == null) {
             return null;
         }
+        BigDecimal number;
         try {
-            BigDecimal number = new BigDecimal(value);
-            int compared = number.compareTo(min);
-            if (compared < 0 || (!minInclusive && compared == 0)) {
-                error(column, value, "must be " + (minInclusive ? "at least " : "greater than ") + min.toPlainString());
-                return null;
-            }
-            return number;
+            number = new BigDecimal(value);
         } catch (NumberFormatException e) {
             error(column, value, "is not a number (use a dot for decimals and no thousands separators)");
             return null;
         }
+        int compared = number.compareTo(min);
+        if (compared < 0 || (!minInclusive && compared == 0)) {
+            error(column, value, "must be " + (minInclusive ? "at least " : "greater than ") + min.toPlainString());
+            return null;
+        }
+        String problem = Amounts.problem(number, max, scale);
+        if (problem != null) {
+            error(column, value, problem);
+            return null;
+        }
+        return number;
+    }
+
+    /** An amount in the base currency: from {@code min}, at most {@link Amounts#MAX}, with at most two decimals. */
+    public BigDecimal amount(String column, boolean required, BigDecimal min, boolean minInclusive) {
+        return decimal(column, required, min, minInclusive, Amounts.MAX, Amounts.SCALE);
     }
 
     public Integer integer(String column, boolean required, int min, int max) {

@@ -57,7 +57,7 @@ public class CustomerCsvImporter extends CsvImportTemplate<CustomerRow> {
         Integer years = row.integer("years_in_business", true, 0, 500);
         String rating = row.text("external_rating", false, 8);
         String riskClass = row.text("risk_class", true, 1);
-        BigDecimal limit = row.decimal("credit_limit", true, BigDecimal.ZERO, true);
+        BigDecimal limit = row.amount("credit_limit", true, BigDecimal.ZERO, true);
         Integer terms = row.integer("payment_terms_days", true, 0, 365);
         int errorsBefore = row.errorCount();
         validator.check(segment, riskClass, rating, problem -> row.error(problem.field(),

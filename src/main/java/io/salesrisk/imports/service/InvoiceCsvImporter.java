@@ -72,8 +72,8 @@ public class InvoiceCsvImporter extends CsvImportTemplate<InvoiceCsvImporter.Lin
         String orderId = row.text("order_id", false, 64);
         LocalDate issue = row.date("issue_date", true);
         LocalDate due = row.date("due_date", true);
-        BigDecimal amount = row.decimal("amount", true, BigDecimal.ZERO, false);
-        BigDecimal paid = row.decimal("paid_amount", false, BigDecimal.ZERO, true);
+        BigDecimal amount = row.amount("amount", true, BigDecimal.ZERO, false);
+        BigDecimal paid = row.amount("paid_amount", false, BigDecimal.ZERO, true);
         LocalDate paidDate = row.date("paid_date", false);
         int errorsBefore = row.errorCount();
         InvoiceRules.check(issue, due, amount, paid, paidDate,

@@ -1,5 +1,6 @@
 package io.salesrisk.imports.service;
 
+import io.salesrisk.common.money.Amounts;
 import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.salesdata.persistence.IndexMonth;
 import io.salesrisk.salesdata.persistence.MarketIndexRepository;
@@ -51,7 +52,7 @@ public class MarketIndexCsvImporter extends CsvImportTemplate<MarketIndexCsvImpo
     protected Line read(CsvRow row) {
         String industry = row.text("industry", true, 80);
         YearMonth month = row.month("month", true);
-        BigDecimal index = row.decimal("index", true, BigDecimal.ZERO, false);
+        BigDecimal index = row.decimal("index", true, BigDecimal.ZERO, false, Amounts.MAX_INDEX, Amounts.INDEX_SCALE);
         return industry == null || month == null || index == null ? null
                 : new Line(row.line(), industry, month, index.setScale(4, RoundingMode.HALF_UP));
     }

@@ -1,5 +1,6 @@
 package io.salesrisk.imports.service;
 
+import io.salesrisk.common.money.Amounts;
 import io.salesrisk.common.money.CurrencyConverter;
 import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.common.problem.ProblemDetail;
@@ -71,11 +72,11 @@ public class OrderCsvImporter extends CsvImportTemplate<OrderCsvImporter.Line> {
     protected Line read(CsvRow row) {
         String id = row.text("id", true, 64);
         String customerId = row.text("customer_id", true, 64);
-        BigDecimal amount = row.decimal("amount", true, BigDecimal.ZERO, false);
+        BigDecimal amount = row.decimal("amount", true, BigDecimal.ZERO, false, Amounts.MAX, 3);
         String currency = row.text("currency", true, 3);
         LocalDate orderDate = row.date("order_date", true);
         Integer terms = row.integer("payment_terms_days", false, 0, 365);
-        BigDecimal discount = row.decimal("discount_percent", false, BigDecimal.ZERO, true);
+        BigDecimal discount = row.decimal("discount_percent", false, BigDecimal.ZERO, true, HUNDRED, Amounts.PERCENT_SCALE);
         Boolean contract = row.bool("contract_signed", false);
         String salesRep = row.text("sales_rep", false, 100);
         LocalDate delivery = row.date("requested_delivery_date", false);
@@ -83,9 +84,8 @@ public class OrderCsvImporter extends CsvImportTemplate<OrderCsvImporter.Line> {
         int errorsBefore = row.errorCount();
         if (currency != null && !currencies.accepts(currency)) {
             row.error("currency", currency, "is not an accepted currency");
-        }
-        if (discount != null && discount.compareTo(HUNDRED) > 0) {
-            row.error("discount_percent", discount.toPlainString(), "must be at most 100");
+        } else if (currency != null && amount != null && currencies.amountProblem(amount, currency) != null) {
+            row.error("amount", amount.toPlainString(), currencies.amountProblem(amount, currency));
         }
         if (id == null || customerId == null || amount == null || currency == null || orderDate == null || status == null
                 || row.errorCount() > errorsBefore) {

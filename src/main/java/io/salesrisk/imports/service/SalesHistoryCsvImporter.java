@@ -51,7 +51,7 @@ public class SalesHistoryCsvImporter extends CsvImportTemplate<SalesHistoryCsvIm
     protected Line read(CsvRow row) {
         String customerId = row.text("customer_id", true, 64);
         YearMonth month = row.month("month", true);
-        BigDecimal amount = row.decimal("amount", true, BigDecimal.ZERO, true);
+        BigDecimal amount = row.amount("amount", true, BigDecimal.ZERO, true);
         return customerId == null || month == null || amount == null ? null
                 : new Line(row.line(), customerId, month, amount.setScale(2, RoundingMode.HALF_UP));
     }

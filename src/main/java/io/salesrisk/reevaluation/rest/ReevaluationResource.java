@@ -14,6 +14,9 @@ import io.salesrisk.reevaluation.service.RunReports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,7 +44,8 @@ import java.util.UUID;
 public class ReevaluationResource {
 
     /** What to re-evaluate; all fields optional (no field: every customer, as of today). */
-    public record StartRequest(String segment, String region, List<String> customerIds, LocalDate asOf) {
+    public record StartRequest(@Size(max = 40) String segment, @Size(max = 60) String region,
+                               @Size(max = 100_000) List<@NotBlank @Size(max = 64) String> customerIds, LocalDate asOf) {
     }
 
     private final ReevaluationService service;
@@ -58,7 +62,7 @@ public class ReevaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("risk-officer")
-    public Response start(StartRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response start(@Valid StartRequest request, @Context SecurityContext security, @Context UriInfo uri) {
         StartRequest body = request == null ? new StartRequest(null, null, null, null) : request;
         RunScope scope = RunScope.of(body.segment(), body.region(), body.customerIds());
         RunRecord run;

@@ -1,8 +1,8 @@
 package io.salesrisk.ruleset.config;
 
-import io.salesrisk.engine.RuleEngine;
 import io.salesrisk.engine.drools.DroolsRuleEngine;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
@@ -10,8 +10,12 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 public class EngineProducer {
 
     @Produces
-    @ApplicationScoped
-    RuleEngine ruleEngine(RulesConfig config, ManagedExecutor executor) {
-        return new DroolsRuleEngine(config.maxFirings(), executor);
+    @Singleton
+    DroolsRuleEngine ruleEngine(RulesConfig config, ManagedExecutor executor) {
+        return new DroolsRuleEngine(config.maxFirings(), config.timeBudget(), executor);
+    }
+
+    void close(@Disposes DroolsRuleEngine engine) {
+        engine.close();
     }
 }

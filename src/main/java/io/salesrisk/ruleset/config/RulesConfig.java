@@ -19,6 +19,14 @@ public interface RulesConfig {
     @WithDefault("10000")
     int maxFirings();
 
+    /**
+     * How long one evaluation of the rules may take (an order, a scenario, a replayed decision, one phase of a
+     * customer's assessment). A slower run is stopped and reported: the order goes to REVIEW, the scenario fails, the
+     * customer becomes a failed item; no request or run waits longer.
+     */
+    @WithDefault("2s")
+    java.time.Duration timeBudget();
+
     /** Activation needs the approval of a second risk officer who is not the author. */
     @WithDefault("true")
     boolean fourEyes();

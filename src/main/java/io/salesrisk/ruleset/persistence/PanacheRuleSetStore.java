@@ -96,11 +96,15 @@ public class PanacheRuleSetStore implements RuleSetStore {
 
     @Override
     @Transactional
-    public void approve(String version, String approver, OffsetDateTime at) {
-        RuleSetEntity entity = RuleSetEntity.findById(version);
+    public boolean approve(String version, String approver, OffsetDateTime at) {
+        RuleSetEntity entity = RuleSetEntity.findById(version, LockModeType.PESSIMISTIC_WRITE);
+        if (entity.approvedBy != null) {
+            return false;
+        }
         entity.approvedBy = approver;
         entity.approvedAt = at;
         event(version, "APPROVED", approver, at, null, null);
+        return true;
     }
 
     @Override

@@ -23,8 +23,11 @@ public interface RuleSetStore {
     /** The version every instance should run, if any was activated. */
     Optional<String> activeVersion();
 
-    /** Records a four-eyes approval. */
-    void approve(String version, String approver, OffsetDateTime at);
+    /**
+     * Records a four-eyes approval, once: false (and nothing written) when the version was approved already, also
+     * by a concurrent request.
+     */
+    boolean approve(String version, String approver, OffsetDateTime at);
 
     /**
      * Makes {@code version} the active one in one transaction: the previous active version becomes RETIRED, the

@@ -7,10 +7,12 @@ import io.salesrisk.common.problem.ProblemDetail;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.engine.CompileMessage;
 import io.salesrisk.engine.CompiledRuleSet;
+import io.salesrisk.engine.RuleDescriptor;
 import io.salesrisk.engine.RuleEngine;
 import io.salesrisk.engine.RuleFile;
 import io.salesrisk.engine.RuleSetCompilationException;
 import io.salesrisk.engine.RuleSources;
+import io.salesrisk.facts.RuleRef;
 import io.salesrisk.ruleset.config.RulesConfig;
 import io.salesrisk.ruleset.diff.RuleSetDiff;
 import io.salesrisk.ruleset.diff.RuleSetDiffer;
@@ -27,6 +29,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,6 +90,7 @@ public class RuleSetService {
             CompiledRuleSet candidate = engine.compile(sources);
             checkBeyondCompiling(candidate);
             List<ScenarioResult> scenarios = ScenarioRunner.run(candidate, sources.scenarioFiles());
+            refuseSlowRules(candidate, scenarios);
             boolean passed = scenarios.stream().allMatch(ScenarioResult::passed);
             record = new RuleSetRecord(version, sources.contentHash(), RuleSetStatus.CANDIDATE, origin, author, now,
                     candidate.rules().size(), candidate.warnings(), scenarios, passed, null, null, null, note);
@@ -142,6 +146,36 @@ public class RuleSetService {
         return RuleSetDiffer.diff(base, files(base), version, files(version));
     }
 
+    /**
+     * A rule that outlasts the time budget on a scenario would do the same to orders: the version is REJECTED with
+     * the rule's place named, like a compile error.
+     */
+    private static void refuseSlowRules(CompiledRuleSet candidate, List<ScenarioResult> scenarios)
+            throws RuleSetCompilationException {
+        for (ScenarioResult scenario : scenarios) {
+            if (!scenario.timedOut()) {
+                continue;
+            }
+            String message = "rule " + scenario.slowRule() + " ran longer than the time budget in scenario '"
+                    + scenario.scenario() + "' (" + scenario.location() + "): " + String.join("; ", scenario.problems());
+            RuleRef ref = candidate.rules().stream().map(RuleDescriptor::ref)
+                    .filter(r -> r.name().equals(scenario.slowRule())).findFirst().orElse(null);
+            CompileMessage error = ref == null ? CompileMessage.error(null, 0, message)
+                    : ref.sheet() == null ? CompileMessage.error(ref.file(), ref.row(), message)
+                    : CompileMessage.cellError(ref.file(), ref.sheet(), firstCell(candidate, ref.name(), ref.row()), message);
+            List<CompileMessage> messages = new ArrayList<>(candidate.warnings());
+            messages.add(error);
+            throw new RuleSetCompilationException(messages);
+        }
+    }
+
+    /** The first cell of a table rule's row ("B12"), or "row 12" if the table is not at hand. */
+    private static String firstCell(CompiledRuleSet candidate, String rule, int row) {
+        return candidate.tables().stream().flatMap(workbook -> workbook.tables().stream())
+                .flatMap(table -> table.rows().stream()).filter(r -> r.rule().equals(rule))
+                .map(r -> r.cells().get(0).ref()).findFirst().orElse("row " + row);
+    }
+
     private void checkBeyondCompiling(CompiledRuleSet candidate) throws RuleSetCompilationException {
         List<CompileMessage> errors = checks.stream().flatMap(check -> check.check(candidate).stream())
                 .filter(m -> m.level() == CompileMessage.Level.ERROR).toList();
@@ -150,9 +184,15 @@ public class RuleSetService {
         }
     }
 
-    /** A second risk officer approves a candidate (four-eyes); the author cannot approve their own. */
+    /**
+     * A second risk officer approves a candidate (four-eyes); the author cannot approve their own. Approving a
+     * version that is approved already changes nothing and answers with the approval on record.
+     */
     public RuleSetRecord approve(String version, String approver) {
         RuleSetRecord record = require(version);
+        if (record.approvedBy() != null && record.status() != RuleSetStatus.REJECTED) {
+            return record;
+        }
         if (record.status() != RuleSetStatus.CANDIDATE) {
             throw new ConflictException("version", "only a candidate can be approved; " + version + " is " + record.status());
         }
@@ -164,8 +204,7 @@ public class RuleSetService {
                     + " and cannot approve it; another risk officer must");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        store.approve(version, approver, now);
-        return record.approved(approver, now);
+        return store.approve(version, approver, now) ? record.approved(approver, now) : require(version);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.salesrisk.ruleset.service;
 
 import io.salesrisk.common.problem.InvalidInputException;
+import io.salesrisk.common.problem.TooLargeException;
 import io.salesrisk.common.problem.ProblemDetail;
 import io.salesrisk.engine.RuleFile;
 import io.salesrisk.engine.RuleSources;
@@ -37,7 +38,9 @@ public final class RuleSetUpload {
         List<ProblemDetail> errors = new ArrayList<>();
         long total = parts.stream().mapToLong(p -> p.content().length).sum();
         if (total > limits.maxBytes()) {
-            throw InvalidInputException.field("files", "the upload is " + total + " bytes; at most " + limits.maxBytes() + " are accepted");
+            throw new TooLargeException("files", String.format(java.util.Locale.ROOT,
+                    "the upload is %,d bytes; a rule-set upload may be at most %,d bytes (salesrisk.rules.upload.max-bytes)",
+                    total, limits.maxBytes()));
         }
         Map<String, RuleFile> files = new LinkedHashMap<>();
         for (Part part : parts) {
