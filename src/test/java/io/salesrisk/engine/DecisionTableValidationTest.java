@@ -207,6 +207,20 @@ class DecisionTableValidationTest {
     }
 
     @Test
+    void shouldCompareDecimalThresholdsExactlyNotAsDoubles() throws Exception {
+        // Drools reads 4242.42 as a double (4242.4200000000000727...): an order of exactly 4242.42 would not be >= it
+        byte[] workbook = orderValueTable("customer.riskClass == \"$param\"", "order.amount >= $param",
+                "check.react(Outcome.$param, \"at or above\")", sheet -> { }, new Object[]{"A", 4242.42, "REVIEW"});
+
+        CompiledRuleSet rules = engine.compile(sources(workbook));
+
+        assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("class=A amount=4242.42").facts())
+                .run().firedRules()).containsExactly("MaxOrderValue[A]");
+        assertThat(OrderEvaluator.evaluate(rules, new OrderScenario().given("class=A amount=4242.41").facts())
+                .run().firedRules()).isEmpty();
+    }
+
+    @Test
     void shouldTrimStraySpacesSoKeysStillMatch() throws Exception {
         byte[] workbook = validTable(sheet -> sheet.cell("B8", "B\u00A0 "));
 

@@ -3,7 +3,11 @@ package io.salesrisk.engine;
 import io.salesrisk.engine.drools.DroolsRuleEngine;
 import io.salesrisk.ordercheck.OrderEvaluation;
 import io.salesrisk.ordercheck.OrderEvaluator;
+import io.salesrisk.reevaluation.assessment.AssessmentPolicy;
+import io.salesrisk.reevaluation.assessment.CustomerAssessment;
+import io.salesrisk.reevaluation.assessment.CustomerAssessor;
 import io.salesrisk.testsupport.BusyThreads;
+import io.salesrisk.testsupport.ProfileScenario;
 import io.salesrisk.testsupport.OrderScenario;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +171,29 @@ class RuleRunSafetyTest {
                 assertThat(run.completed()).isTrue();
                 assertThat(run.timedOut()).isFalse();
             }
+        }
+    }
+
+    @Test
+    void shouldReportASlowReevaluationRuleAsTheCustomersFailureWithinTheBudget() throws Exception {
+        try (DroolsRuleEngine engine = new DroolsRuleEngine(500, Duration.ofMillis(200), Runnable::run)) {
+            CompiledRuleSet rules = engine.compile(drl("""
+                    package io.salesrisk.rules;
+                    import io.salesrisk.facts.*;
+                    rule "SlowScore"
+                    when
+                        card: Scorecard()
+                    then
+                        java.math.BigInteger.TEN.pow(50_000_000);
+                    end
+                    """));
+
+            CustomerAssessment assessment = CustomerAssessor.assess(rules, ProfileScenario.quietProfile(),
+                    new AssessmentPolicy(new java.math.BigDecimal("20"), new java.math.BigDecimal("1000")));
+
+            assertThat(assessment.failed()).isTrue();
+            assertThat(assessment.failure()).contains("rule SlowScore ran longer than the time budget of 200 ms");
+            assertThat(BusyThreads.computingBigPowers()).isEmpty();
         }
     }
 }

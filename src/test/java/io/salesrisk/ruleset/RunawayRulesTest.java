@@ -81,4 +81,38 @@ class RunawayRulesTest {
         sales().body(order(uniqueId("SO"), customer, "1000", "EUR", 30, "0", true)).post("/api/orders/evaluate")
                 .then().statusCode(200).body("outcome", equalTo("APPROVE"));
     }
+
+    @Test
+    void shouldStopASimulationAtTheFirstDecisionARuleIsTooSlowFor() {
+        // a rule that is slow only for one odd amount passes the scenarios and becomes a candidate
+        String customer = createCustomer("A", "ENTERPRISE", "1000000", 30);
+        String orderId = uniqueId("SO");
+        sales().body(order(orderId, customer, "4242.42", "EUR", 30, "0", true)).post("/api/orders/evaluate")
+                .then().statusCode(200);
+        // decisions are written in group commits: wait until this one is stored
+        await().atMost(Duration.ofSeconds(10)).until(() -> riskOfficer().get("/api/orders/" + orderId + "/decisions")
+                .then().extract().jsonPath().getList("$").size() == 1);
+        String candidate = upload(riskOfficer(), "odd.drl", ("""
+                package io.salesrisk.rules;
+                import io.salesrisk.facts.*;
+                rule "SlowOnOddAmounts"
+                when
+                    check: OrderCheck(order.amount > 4242, order.amount < 4243)
+                then
+                    java.math.BigInteger.TEN.pow(50_000_000);
+                end
+                """).getBytes(StandardCharsets.UTF_8)).post("/api/rulesets").then().statusCode(201)
+                .body("status", equalTo("CANDIDATE")).extract().path("version");
+        String today = java.time.LocalDate.now().toString();
+        long start = System.nanoTime();
+
+        riskOfficer().body("{\"from\": \"" + today + "\", \"to\": \"" + today + "\"}")
+                .post("/api/rulesets/" + candidate + "/simulate").then().statusCode(422)
+                .body("errors[0].field", equalTo("version"))
+                .body("errors[0].message", containsString("rule SlowOnOddAmounts ran longer than the time budget"))
+                .body("errors[0].message", containsString("the simulation was stopped"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(5)).until(() -> BusyThreads.computingBigPowers().isEmpty());
+    }
 }

@@ -295,7 +295,30 @@ public final class DrlRenderer {
         if (!template.contains("$") && BARE_FIELD.matcher(template).matches()) {
             return template + " == " + bareFieldValue(template, cell, column);
         }
-        return substitute(template, cell, column);
+        String constraint = substitute(template, cell, column);
+        Matcher comparison = COMPARISON.matcher(template);
+        if (comparison.matches() && isDecimalField(column, comparison.group(1))) {
+            return decimalLiteral(constraint);
+        }
+        return constraint;
+    }
+
+    /** {@code order.amount >= $param}: a field compared with the cell. */
+    private static final Pattern COMPARISON = Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s*(==|!=|>=|<=|>|<)\\s*\\$param\\s*");
+    private static final Pattern TRAILING_DECIMAL = Pattern.compile("(?<![\\w.])(-?\\d+\\.\\d+)$");
+
+    private boolean isDecimalField(TableColumn column, String field) {
+        return !column.objectType().isBlank()
+                && fieldTypes.fieldType(column.objectType().text(), field).filter(java.math.BigDecimal.class::equals).isPresent();
+    }
+
+    /**
+     * A decimal compared with a BigDecimal field must be written as a BigDecimal literal ({@code 12.3B}): Drools
+     * reads a plain {@code 12.3} as a double, so an amount of exactly 12.30 would not be {@code >= 12.3}.
+     */
+    private static String decimalLiteral(String constraint) {
+        Matcher decimal = TRAILING_DECIMAL.matcher(constraint);
+        return decimal.find() ? constraint + "B" : constraint;
     }
 
     /**
@@ -333,7 +356,7 @@ public final class DrlRenderer {
                         "'" + text + "' is not a number; field " + field + " is a number"));
                 return "0";
             }
-            return number;
+            return fieldType == java.math.BigDecimal.class ? decimalLiteral(number) : number;
         }
         return value(cell, column, false);
     }

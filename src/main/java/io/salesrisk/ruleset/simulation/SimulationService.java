@@ -68,6 +68,14 @@ public class SimulationService {
                             boolean changed) {
     }
 
+    /** A replayed decision ran out of the time budget: the simulation stops rather than wait on every other one. */
+    private static final class SlowRule extends RuntimeException {
+        SlowRule(String version, StoredSnapshot stored, OrderEvaluation evaluation) {
+            super("version " + version + " is too slow on decision " + stored.id() + " (order " + stored.orderId() + "): "
+                    + evaluation.run().failure() + "; the simulation was stopped", null, false, false);
+        }
+    }
+
     public SimulationReport simulate(String version, SimulationRequest request) {
         if (request.to().isBefore(request.from())) {
             throw InvalidInputException.field("to", "to " + request.to() + " is before from " + request.from());
@@ -95,9 +103,10 @@ public class SimulationService {
             }
         });
         List<StoredSnapshot> chunk;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             while ((chunk = take(chunks)) != end) {
-            List<Compared> compared = compareInParallel(chunk, baseline, candidate);
+            List<Compared> compared = compareInParallel(chunk, baseline, candidate, stop);
             for (Compared c : compared) {
                 totals[0]++;
                 asDecided.get(Outcome.valueOf(c.stored().outcome())).incrementAndGet();
@@ -115,6 +124,8 @@ public class SimulationService {
                 }
             }
             }
+        } catch (SlowRule slow) {
+            throw InvalidInputException.field("version", slow.getMessage());
         } finally {
             while (!reader.isDone()) {
                 chunks.poll(); // let a reader blocked on a full queue finish when evaluation failed
@@ -146,10 +157,18 @@ public class SimulationService {
         } catch (IOException e) {
             throw new IllegalStateException("decision " + stored.id() + " has an unreadable fact snapshot", e);
         }
-        SimulationReport.Result after = result(OrderEvaluator.evaluate(candidate, facts.copy()));
+        SimulationReport.Result after = result(replay(candidate, facts.copy(), stored));
         SimulationReport.Result before = stored.rulesetVersion().equals(baseline.version())
-                ? asStored(stored) : result(OrderEvaluator.evaluate(baseline, facts));
+                ? asStored(stored) : result(replay(baseline, facts, stored));
         return new Compared(stored, before, after, !sameResult(before, after));
+    }
+
+    private static OrderEvaluation replay(CompiledRuleSet rules, OrderFacts facts, StoredSnapshot stored) {
+        OrderEvaluation evaluation = OrderEvaluator.evaluate(rules, facts);
+        if (evaluation.run().timedOut()) {
+            throw new SlowRule(rules.version(), stored, evaluation);
+        }
+        return evaluation;
     }
 
     private SimulationReport.Result asStored(StoredSnapshot stored) {
@@ -192,15 +211,43 @@ public class SimulationService {
     }
 
     /** Evaluates a chunk in one slice per core on the managed executor, keeping the chunk's order. */
-    private List<Compared> compareInParallel(List<StoredSnapshot> chunk, CompiledRuleSet baseline, CompiledRuleSet candidate) {
+    private List<Compared> compareInParallel(List<StoredSnapshot> chunk, CompiledRuleSet baseline, CompiledRuleSet candidate,
+                                             java.util.concurrent.atomic.AtomicBoolean stop) {
         int size = (chunk.size() + SLICES - 1) / SLICES;
         List<CompletableFuture<List<Compared>>> slices = new ArrayList<>();
         for (int from = 0; from < chunk.size(); from += size) {
             List<StoredSnapshot> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
-            slices.add(executor.supplyAsync(() -> slice.stream().map(s -> compare(s, baseline, candidate)).toList()));
+            slices.add(executor.supplyAsync(() -> {
+                List<Compared> done = new ArrayList<>(slice.size());
+                for (StoredSnapshot stored : slice) {
+                    if (stop.get()) {
+                        break; // another slice met a slow rule: the simulation is being stopped
+                    }
+                    try {
+                        done.add(compare(stored, baseline, candidate));
+                    } catch (SlowRule slow) {
+                        stop.set(true);
+                        throw slow;
+                    }
+                }
+                return done;
+            }));
         }
         List<Compared> compared = new ArrayList<>(chunk.size());
-        slices.forEach(slice -> compared.addAll(slice.join()));
+        SlowRule slow = null;
+        for (CompletableFuture<List<Compared>> slice : slices) {
+            try {
+                compared.addAll(slice.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (!(e.getCause() instanceof SlowRule rule)) {
+                    throw e;
+                }
+                slow = rule;
+            }
+        }
+        if (slow != null) {
+            throw slow;
+        }
         return compared;
     }
 
