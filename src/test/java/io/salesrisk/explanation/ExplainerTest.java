@@ -71,6 +71,9 @@ class ExplainerTest {
         assertThat(orderValue.nearestMiss().rule()).isEqualTo("MaxOrderValueExceeded[C]");
         assertThat(orderValue.summary()).contains("order.amount 90,000.00 is not > 100,000").contains("10,000.00 short");
         assertThat(orderValue.nearestMiss().link()).contains("/files/decision-tables/order-credit-checks.xlsx#sheet=OrderValue");
+        // the amount over the limit stops at 0.00 below the limit: no distance is told rather than a wrong "0.00 short"
+        assertThat(explanation.tables().stream().filter(t -> t.table().equals("CreditLimitExceeded")).findFirst()
+                .orElseThrow().summary()).contains("exposure.projectedOverLimit 0.00 is not > 0").doesNotContain("short");
     }
 
     @Test

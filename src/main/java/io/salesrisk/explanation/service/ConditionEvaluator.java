@@ -91,7 +91,9 @@ final class ConditionEvaluator {
     static String shortBy(Explanation.ConditionCheck check) {
         BigDecimal input = CellValues.number(check.input());
         BigDecimal threshold = CellValues.number(check.threshold());
-        if (input == null || threshold == null) {
+        if (input == null || threshold == null || input.compareTo(threshold) == 0) {
+            // no distance to tell: at the threshold, or a figure that stops at it (an amount over the limit is 0.00
+            // for every order below the limit, however far below)
             return "";
         }
         return ", " + MessageTemplate.format(input.subtract(threshold).abs().setScale(Math.max(0, input.scale()), RoundingMode.HALF_UP))
