@@ -123,4 +123,16 @@ class MoneyBoundariesTest {
         csv("industry,month,index\nEdge,2026-10,10000000000\n").post("/api/import/market-index").then()
                 .statusCode(422).body("errors[0].field", equalTo("index"));
     }
+
+    @Test
+    void shouldAcceptTheLargestListSizesAndRefuseOneMore() {
+        String active = io.salesrisk.testsupport.Api.activeVersion();
+        riskOfficer().body("{\"from\": \"2026-01-01\", \"to\": \"2026-01-01\", \"limit\": 10000}")
+                .post("/api/rulesets/" + active + "/simulate").then().statusCode(200);
+        riskOfficer().body("{\"from\": \"2026-01-01\", \"to\": \"2026-01-01\", \"limit\": 10001}")
+                .post("/api/rulesets/" + active + "/simulate").then().statusCode(422).body("errors.field", hasItem("limit"));
+        riskOfficer().get("/api/reevaluations?limit=200").then().statusCode(200);
+        riskOfficer().get("/api/reevaluations?limit=201").then().statusCode(422);
+        riskOfficer().get("/api/reevaluations?limit=1").then().statusCode(200);
+    }
 }

@@ -65,4 +65,34 @@ class ScenarioRunnerTest {
             assertThat(r.problems()).containsExactly("unknown column 'colour'");
         });
     }
+
+    @Test
+    void shouldSummariseALoopingRuleInsteadOfListingEveryFiring() throws Exception {
+        var rules = new io.salesrisk.engine.drools.DroolsRuleEngine(10_000).compile(new io.salesrisk.engine.RuleSources(List.of(
+                new RuleFile("rules/loop.drl", """
+                        package io.salesrisk.rules;
+                        import io.salesrisk.facts.*;
+                        rule "LoopForever"
+                        when
+                            $o: Order(paymentTermsDays >= 0)
+                        then
+                            modify($o) { setPaymentTermsDays($o.getPaymentTermsDays() + 1) };
+                        end
+                        """.getBytes(StandardCharsets.UTF_8)))));
+
+        List<ScenarioResult> results = ScenarioRunner.run(rules, List.of(csv("""
+                scenario,risk_class,expected_outcome
+                first,A,APPROVE
+                second,B,APPROVE
+                """)));
+
+        assertThat(results).hasSize(2).allSatisfy(r -> {
+            assertThat(r.passed()).isFalse();
+            assertThat(r.actual()).isEqualTo("REVIEW, fired 10,000 rule firings: LoopForever \u00d710,000");
+            assertThat(r.problems()).contains("the evaluation stopped at the firing limit after 10,000 rule firings: "
+                    + "LoopForever \u00d710,000 (rule LoopForever kept firing)");
+        });
+        // the stored record stays small: two scenarios, not 20,000 rule names
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(results).length()).isLessThan(2_000);
+    }
 }
