@@ -26,15 +26,14 @@ public class HttpErrorHandlers {
     private static final List<Integer> HANDLED = List.of(400, 401, 403, 404, 405, 406, 413, 415, 500, 503);
 
     private final ObjectMapper mapper;
+    private final HttpProblems problems;
     private final long maxBodyBytes;
 
-    public HttpErrorHandlers(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") String bodyLimit,
-                             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                             @ConfigProperty(name = "salesrisk.rules.upload.max-bytes", defaultValue = "10485760") long uploadBytes) {
+    public HttpErrorHandlers(ObjectMapper mapper, HttpProblems problems,
+                             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.mapper = mapper;
+        this.problems = problems;
         this.maxBodyBytes = maxBodySize.asLongValue();
-        HttpProblems.limits(bodyLimit.replaceAll("(?i)M$", " MB").replaceAll("(?i)K$", " KB"),
-                uploadBytes % (1024 * 1024) == 0 ? uploadBytes / (1024 * 1024) + " MB" : uploadBytes + " bytes");
     }
 
     void install(@Observes Router router) {
@@ -73,7 +72,7 @@ public class HttpErrorHandlers {
             Log.errorf(context.failure(), "unexpected error below the REST layer, reference %s", reference);
         }
         String target = context.request().method() + " " + context.request().path();
-        String detail = HttpProblems.detail(status, target, status == 500 ? reference : response.headers().get("Allow"));
+        String detail = problems.detail(status, target, status == 500 ? reference : response.headers().get("Allow"));
         try {
             String body = mapper.writeValueAsString(new Problem("https://salesrisk.io/problems/" + HttpProblems.type(status),
                     HttpProblems.title(status), status, detail, List.of()));

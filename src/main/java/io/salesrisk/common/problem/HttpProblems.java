@@ -1,17 +1,32 @@
 package io.salesrisk.common.problem;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
  * The wording of HTTP-level problems (the ones the framework raises before a feature sees the request), shared by
  * the JAX-RS mappers and the HTTP layer's error handlers so that every error reads the same.
  */
-public final class HttpProblems {
+@ApplicationScoped
+public class HttpProblems {
 
     /** The largest request body, as configured by {@code quarkus.http.limits.max-body-size}. */
-    static volatile String bodyLimit = "20 MB";
+    private final String bodyLimit;
     /** The largest rule-set upload, as configured by {@code salesrisk.rules.upload.max-bytes}. */
-    static volatile String uploadLimit = "10 MB";
+    private final String uploadLimit;
 
-    private HttpProblems() {
+    public HttpProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+                        @ConfigProperty(name = "salesrisk.rules.upload.max-bytes", defaultValue = "10485760") long uploadBytes) {
+        this.bodyLimit = readable(maxBodySize.asLongValue());
+        this.uploadLimit = readable(uploadBytes);
+    }
+
+    private static String readable(long bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     static String type(int status) {
@@ -50,7 +65,7 @@ public final class HttpProblems {
      * @param target "GET /api/x" where known
      * @param extra  the Allow header for 405, the log reference for 500
      */
-    static String detail(int status, String target, String extra) {
+    String detail(int status, String target, String extra) {
         return switch (status) {
             case 400 -> "the request cannot be read" + on(target);
             case 401 -> "sign in: this endpoint needs a user (HTTP Basic)";
@@ -67,12 +82,6 @@ public final class HttpProblems {
             case 503 -> "the service cannot take this request now; retry shortly";
             default -> "HTTP error " + status + on(target);
         };
-    }
-
-    /** Told at startup what the limits are, so 413 details state them. */
-    public static void limits(String body, String upload) {
-        bodyLimit = body;
-        uploadLimit = upload;
     }
 
     private static String on(String target) {

@@ -13,6 +13,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Request;
@@ -27,6 +28,9 @@ import java.util.stream.Collectors;
 
 /** Maps domain and input exceptions to {@code application/problem+json}; never echoes exception class names. */
 public class ProblemMappers {
+
+    @Inject
+    HttpProblems problems;
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
@@ -86,7 +90,7 @@ public class ProblemMappers {
         String allow = e.getResponse().getHeaderString("Allow");
         Response.ResponseBuilder problem = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://salesrisk.io/problems/" + HttpProblems.type(status), HttpProblems.title(status),
-                        status, HttpProblems.detail(status, target, allow), List.of()));
+                        status, problems.detail(status, target, allow), List.of()));
         if (allow != null) {
             problem.header("Allow", allow);
         }
@@ -98,14 +102,14 @@ public class ProblemMappers {
             AuthenticationCompletionException.class})
     public Response unauthenticated(RuntimeException e) {
         return Response.fromResponse(problem(401, HttpProblems.type(401), HttpProblems.title(401),
-                        HttpProblems.detail(401, null, null), List.of()))
+                        problems.detail(401, null, null), List.of()))
                 .header("WWW-Authenticate", "Basic realm=\"salesrisk\"").type(Problem.MEDIA_TYPE).build();
     }
 
     /** A signed-in user whose role does not allow the call. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return problem(403, HttpProblems.type(403), HttpProblems.title(403), HttpProblems.detail(403, null, null), List.of());
+        return problem(403, HttpProblems.type(403), HttpProblems.title(403), problems.detail(403, null, null), List.of());
     }
 
     /**
@@ -116,7 +120,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         String reference = java.util.UUID.randomUUID().toString();
         Log.errorf(e, "unexpected error, reference %s", reference);
-        return problem(500, HttpProblems.type(500), HttpProblems.title(500), HttpProblems.detail(500, null, reference), List.of());
+        return problem(500, HttpProblems.type(500), HttpProblems.title(500), problems.detail(500, null, reference), List.of());
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -1,5 +1,6 @@
 package io.salesrisk.engine.drools;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,7 @@ final class RunWatchdog implements AutoCloseable {
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
     private volatile boolean closed;
+    private boolean warnedStopUnsupported; // only the watcher thread reads and writes it
 
     RunWatchdog(Duration budget) {
         this.budgetNanos = budget.toNanos();
@@ -101,7 +103,14 @@ final class RunWatchdog implements AutoCloseable {
                     try {
                         run.thread.stop();
                     } catch (UnsupportedOperationException notOnThisJava) {
-                        // Java 20 and later refuse; the run is reported as timed out when it ends
+                        // Java 20 and later refuse: the run can only be reported as timed out when it ends by itself
+                        if (!warnedStopUnsupported) {
+                            warnedStopUnsupported = true;
+                            // the engine keeps to the JDK's logger (no Quarkus here); it reaches the service's log
+                            System.getLogger(RunWatchdog.class.getName()).log(Level.WARNING, "this Java (" + Runtime.version()
+                                    + ") cannot stop a rule that never returns: such a run holds its thread until it ends"
+                                    + " by itself; run salesrisk on Java 17");
+                        }
                     } finally {
                         run.state.set(Run.STOPPED);
                     }

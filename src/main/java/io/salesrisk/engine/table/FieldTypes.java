@@ -5,7 +5,9 @@ import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,6 +19,10 @@ import java.util.stream.Collectors;
 final class FieldTypes {
 
     private final List<String> imports;
+    // asked once per cell of a table, thousands of times for the same few names: look each one up once (one renderer,
+    // one thread)
+    private final Map<String, Optional<Class<?>>> typesByName = new HashMap<>();
+    private final Map<String, Optional<Class<?>>> fieldTypesByPath = new HashMap<>();
 
     /** @param imports the workbook's Import entries; the fact types are always known */
     FieldTypes(List<String> imports) {
@@ -25,6 +31,10 @@ final class FieldTypes {
 
     /** The class a simple or qualified name in the rules refers to, if it is known here. */
     Optional<Class<?>> type(String name) {
+        return typesByName.computeIfAbsent(name, this::lookUpType);
+    }
+
+    private Optional<Class<?>> lookUpType(String name) {
         String simple = name.strip();
         if (simple.isEmpty()) {
             return Optional.empty();
@@ -45,6 +55,10 @@ final class FieldTypes {
      * {@code OrderCheck(...)}), by JavaBean getters; empty when any part of it is not known.
      */
     Optional<Class<?>> fieldType(String objectType, String path) {
+        return fieldTypesByPath.computeIfAbsent(objectType + '\u0000' + path, key -> lookUpFieldType(objectType, path));
+    }
+
+    private Optional<Class<?>> lookUpFieldType(String objectType, String path) {
         Optional<Class<?>> type = type(TableColumn.patternType(objectType));
         for (String property : path.split("\\.")) {
             if (type.isEmpty()) {

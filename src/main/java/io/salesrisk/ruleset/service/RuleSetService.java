@@ -156,8 +156,9 @@ public class RuleSetService {
             if (!scenario.timedOut()) {
                 continue;
             }
-            String message = "rule " + scenario.slowRule() + " ran longer than the time budget in scenario '"
-                    + scenario.scenario() + "' (" + scenario.location() + "): " + String.join("; ", scenario.problems());
+            // the problems already name the rule and the budget ("rule X ran longer than the time budget of …")
+            String message = "scenario '" + scenario.scenario() + "' (" + scenario.location() + ") was stopped: "
+                    + String.join("; ", scenario.problems());
             RuleRef ref = candidate.rules().stream().map(RuleDescriptor::ref)
                     .filter(r -> r.name().equals(scenario.slowRule())).findFirst().orElse(null);
             CompileMessage error = ref == null ? CompileMessage.error(null, 0, message)
