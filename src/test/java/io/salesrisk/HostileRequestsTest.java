@@ -126,6 +126,22 @@ class HostileRequestsTest {
         return spec.contentType("application/json").body(body);
     }
 
+    /** An order of the catalogue's customer over its limit: held (BLOCK), entered by risk. */
+    private String heldOrder() {
+        String id = uniqueId("SO-HELD");
+        json(risk(), order(id, customer, "150000", "EUR", 30, "0", true)).post("/api/orders/evaluate").then()
+                .statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("BLOCK"));
+        return id;
+    }
+
+    /** An approved order of the catalogue's customer. */
+    private String approvedOrder() {
+        String id = uniqueId("SO-OK");
+        json(risk(), order(id, customer, "100", "EUR", 30, "0", true)).post("/api/orders/evaluate").then()
+                .statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("APPROVE"));
+        return id;
+    }
+
     private String validOrder() {
         return order(uniqueId("SO"), customer, "1000", "EUR", 30, "0", true);
     }
@@ -323,6 +339,39 @@ class HostileRequestsTest {
                 "C-CSV-1,A,SMB,DACH,Retail,3,BBB,C,1000,30,true")), "is_admin");
         add("an import that is not CSV", 422, () -> importCsv("customers", "\u0000\u0001\u0002binary\"\"\"\n"));
         add("an empty import", 422, () -> importCsv("customers", ""));
+
+        // held orders: the worklist, actions on a hold, lifecycle events
+        String held = heldOrder();
+        String hold = "/api/orders/" + held;
+        String approved = approvedOrder();
+        add("release as sales", 403, () -> json(as("sales", "sales123"), "{\"reasonCode\": \"CUSTOMER_PAID\"}").post(hold + "/release"));
+        add("release without credentials", 401, () -> json(anonymous(), "{\"reasonCode\": \"CUSTOMER_PAID\"}").post(hold + "/release"));
+        add("reject as an auditor", 403, () -> json(as("auditor", "audit123"), "{\"reasonCode\": \"ORDER_INVALID\"}").post(hold + "/reject"));
+        add("release an unknown order", 404, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"CUSTOMER_PAID\"}").post("/api/orders/SO-NOPE/release"), "SO-NOPE");
+        add("release with an unknown reason", 422, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"BECAUSE\"}").post(hold + "/release"), "reasonCode", "allowed");
+        add("release with an unknown condition", 422, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"CUSTOMER_PAID\", \"conditions\": [\"NONE\"]}").post(hold + "/release"), "conditions[0]", "PREPAYMENT_REQUIRED");
+        add("release valid for 1000 days", 422, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"CUSTOMER_PAID\", \"validityDays\": 1000}").post(hold + "/release"), "validityDays");
+        add("release by the officer who entered the order", 403, () -> json(risk(), "{\"reasonCode\": \"CUSTOMER_PAID\"}").post(hold + "/release"), "entered order");
+        add("reject with an unknown reason", 422, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"MEH\"}").post(hold + "/reject"), "reasonCode", "CREDIT_RISK_TOO_HIGH");
+        add("a follow-up in the past", 422, () -> json(as("risk2", "risk123"), "{\"date\": \"2020-01-01\"}").post(hold + "/follow-up"), "date", "in the past");
+        add("a follow-up on no date", 400, () -> json(as("risk2", "risk123"), "{\"date\": \"soon\"}").post(hold + "/follow-up"), "date");
+        add("forward to a 101-character name", 422, () -> json(as("risk2", "risk123"), "{\"to\": \"" + "x".repeat(101) + "\"}").post(hold + "/forward"), "to");
+        add("forward to nobody", 422, () -> json(as("risk2", "risk123"), "{\"to\": \" \"}").post(hold + "/forward"), "to");
+        add("recheck an order that is not held", 409, () -> json(as("risk2", "risk123"), "{}").post("/api/orders/" + approved + "/recheck"), "not held");
+        add("an event of an unknown type", 400, () -> json(risk(), "{\"eventId\": \"e1\", \"type\": \"EXPLODED\", \"occurredAt\": \"2026-12-01T10:00:00Z\"}").post(hold + "/events"), "type");
+        add("an event without an id", 422, () -> json(risk(), "{\"type\": \"SHIPPED\", \"occurredAt\": \"2026-12-01T10:00:00Z\"}").post(hold + "/events"), "eventId");
+        add("an event for an unknown order", 404, () -> json(risk(), "{\"eventId\": \"e2\", \"type\": \"SHIPPED\", \"occurredAt\": \"2026-12-01T10:00:00Z\"}").post("/api/orders/SO-NOPE/events"), "SO-NOPE");
+        add("a change to a negative amount", 422, () -> json(risk(), "{\"eventId\": \"e3\", \"type\": \"CHANGED\", \"occurredAt\": \"2026-12-01T10:00:00Z\", \"amount\": -5}").post(hold + "/events"), "amount");
+        add("a shipment of a held order", 409, () -> json(risk(), "{\"eventId\": \"e4\", \"type\": \"SHIPPED\", \"occurredAt\": \"2026-12-01T10:00:00Z\"}").post(hold + "/events"), "held");
+        add("an event as an auditor", 403, () -> json(as("auditor", "audit123"), "{}").post(hold + "/events"));
+        add("the worklist sorted by price", 422, () -> risk().queryParam("sort", "price").get("/api/worklist"), "sort", "AGE");
+        add("the worklist with 201 rows a page", 422, () -> risk().queryParam("size", 201).get("/api/worklist"), "size");
+        add("the worklist as sales", 403, () -> as("sales", "sales123").get("/api/worklist"));
+        add("hold statistics for a backwards period", 422, () -> risk().queryParam("from", "2026-12-01").queryParam("to", "2026-11-01").get("/api/worklist/stats"), "from");
+        add("a bulk release of 501 orders", 422, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"CUSTOMER_PAID\", \"orderIds\": ["
+                + String.join(",", java.util.Collections.nCopies(501, "\"SO-X\"")) + "]}").post("/api/worklist/release"), "orderIds");
+        add("a recheck with orders and a filter", 422, () -> json(as("risk2", "risk123"), "{\"orderIds\": [\"" + held + "\"], \"filter\": {}}").post("/api/worklist/recheck"), "filter");
+        add("an unknown recheck run", 404, () -> risk().get("/api/worklist/recheck-runs/" + unknownId));
 
         // content types, methods, sizes
         add("evaluate as text/plain", 415, () -> risk().contentType("text/plain").body(validOrder()).post("/api/orders/evaluate"));

@@ -53,7 +53,7 @@ public class DemoDataWriter {
                     i.amount(), i.paidAmount(), i.paidDate())));
             c.orders().forEach(o -> orderRows.add(new OrderRow(o.id(), c.id(), o.amount(), "EUR", o.amount(), o.orderDate(),
                     o.paymentTermsDays(), o.discountPercent(), o.contractSigned(), o.salesRep(), o.requestedDeliveryDate(),
-                    OrderStatus.valueOf(o.status()), null, now)));
+                    OrderStatus.valueOf(o.status()), null, now, "demo")));
         }
         customers.upsertAll(customerRows, now);
         sales.upsertAll(months);

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * {@code POST /api/orders/evaluate} over loopback against the packaged service on PostgreSQL: every request
  * evaluates a new order and persists it with its decision. Runs the service twice, once as shipped and once with
- * {@code salesrisk.benchmark.bypass-engine=true}, and measures in each
+ * {@code salesrisk.benchmark.bypass-engine=true}, once more without writing holds
+ * ({@code salesrisk.benchmark.bypass-holds=true}: what the held-order records cost), and measures in each
  * <ul>
  *   <li>throughput with 64 concurrent clients (closed loop), and</li>
  *   <li>p50/p99 latency at a fixed 500 requests/s (open loop, measured from the intended send time so that
@@ -57,11 +58,12 @@ public final class EndpointBenchmark {
     public static void main(String[] args) throws Exception {
         BenchService.requireJar();
         EndpointBenchmark benchmark = new EndpointBenchmark();
-        Result withEngine = benchmark.measure("engine", false);
-        Result bypassed = benchmark.measure("engine skipped", true);
+        Result withEngine = benchmark.measure("engine", false, false);
+        Result bypassed = benchmark.measure("engine skipped", true, false);
+        Result noHolds = benchmark.measure("holds skipped", false, true);
         System.out.printf(Locale.ROOT, "%n%-16s %12s %8s %10s %10s %10s %10s%n", "mode", "orders/s", "errors",
                 "p50 ms", "p99 ms", "max ms", "at rate/s");
-        for (Result r : List.of(withEngine, bypassed)) {
+        for (Result r : List.of(withEngine, bypassed, noHolds)) {
             System.out.printf(Locale.ROOT, "%-16s %,12.0f %8d %10.2f %10.2f %10.2f %10.0f%n", r.mode(), r.throughput(),
                     r.throughputErrors() + r.rateErrors(), r.p50(), r.p99(), r.max(), r.achievedRate());
         }
@@ -69,17 +71,20 @@ public final class EndpointBenchmark {
                 withEngine.throughput(), CLIENTS, withEngine.p50(), withEngine.p99(), RATE);
         System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint with the engine skipped: %.2fx throughput, %.2fx p50, %.2fx p99%n",
                 withEngine.throughput() / bypassed.throughput(), withEngine.p50() / bypassed.p50(), withEngine.p99() / bypassed.p99());
+        System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without writing holds: %.2fx throughput (holds opened for the held orders in the same transaction)%n",
+                withEngine.throughput() / noHolds.throughput());
         System.out.println("RESULT simulation: " + withEngine.replay());
         System.exit(0);
     }
 
-    private Result measure(String mode, boolean bypassEngine) throws Exception {
+    private Result measure(String mode, boolean bypassEngine, boolean bypassHolds) throws Exception {
         BenchService.recreateDatabase(DB);
-        Path log = Path.of("target", "bench-service-" + (bypassEngine ? "bypass" : "engine") + ".log");
+        Path log = Path.of("target", "bench-service-" + (bypassEngine ? "bypass" : bypassHolds ? "noholds" : "engine") + ".log");
         Process service = BenchService.start(PORT, BenchService.databaseUrl(DB), "sales,risk-officer", log,
                 "salesrisk.demo.enabled=true",
                 "salesrisk.demo.customers=" + CUSTOMERS,
-                "salesrisk.benchmark.bypass-engine=" + bypassEngine);
+                "salesrisk.benchmark.bypass-engine=" + bypassEngine,
+                "salesrisk.benchmark.bypass-holds=" + bypassHolds);
         try {
             BenchService.waitUntilReady(service, probe, PORT, log, 120);
             // the JIT needs about a minute of full load on 2 cores before the service reaches steady state
@@ -89,7 +94,7 @@ public final class EndpointBenchmark {
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
             long[] rateErrors = new long[1];
             double achieved = openLoop(SECONDS, latency, rateErrors);
-            String replay = bypassEngine ? null : replay();
+            String replay = bypassEngine || bypassHolds ? null : replay();
             return new Result(mode, throughput, errors[0], latency.getValueAtPercentile(50) / 1e6,
                     latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0], replay);
         } finally {

@@ -48,8 +48,9 @@ class ShippedRuleFilesTest {
     void shouldCompileTheShippedSetTogether() throws Exception {
         CompiledRuleSet rules = new DroolsRuleEngine(10_000).compile(shipped);
 
-        // 38 order rules, 102 customer re-evaluation rules (scorecard, classes, policy, anomalies, triggers)
-        assertThat(rules.rules()).hasSize(140);
+        // 38 order rules, 102 customer re-evaluation rules (scorecard, classes, policy, anomalies, triggers),
+        // 6 release-authority and 3 release-tolerance rows
+        assertThat(rules.rules()).hasSize(149);
         assertThat(rules.version()).hasSize(12).isEqualTo(shipped.contentHash().substring(0, 12));
         assertThat(rules.rules()).allSatisfy(rule -> assertThat(rule.ref().source()).isNotBlank());
     }

@@ -200,13 +200,19 @@ public final class SqlSession {
      */
     public <T> Upserted upsert(Collection<T> items, java.util.Set<String> existing, java.util.function.Function<T, String> key,
                                String insertSql, String updateSql, Binder<T> binder) {
+        return upsert(items, existing, key, insertSql, updateSql, binder, binder);
+    }
+
+    /** As {@link #upsert(Collection, java.util.Set, java.util.function.Function, String, String, Binder)}, where an insert sets columns an update keeps. */
+    public <T> Upserted upsert(Collection<T> items, java.util.Set<String> existing, java.util.function.Function<T, String> key,
+                               String insertSql, String updateSql, Binder<T> insertBinder, Binder<T> updateBinder) {
         List<T> created = new ArrayList<>();
         List<T> updated = new ArrayList<>();
         for (T item : items) {
             (existing.contains(key.apply(item)) ? updated : created).add(item);
         }
-        batch(insertSql, created, binder);
-        batch(updateSql, updated, binder);
+        batch(insertSql, created, insertBinder);
+        batch(updateSql, updated, updateBinder);
         return new Upserted(created.size(), updated.size());
     }
 

@@ -54,6 +54,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return problem(403, "not-allowed", "Not allowed", e.getMessage(), List.of(ProblemDetail.field(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<ProblemDetail> errors = e.getConstraintViolations().stream()
                 .map(v -> ProblemDetail.field(fieldPath(v), v.getMessage()))

@@ -12,6 +12,7 @@ import io.salesrisk.order.persistence.OrderRow;
 import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.sql.Connection;
@@ -44,6 +45,7 @@ public class DecisionWriter {
     private final AgroalDataSource dataSource;
     private final SalesOrderRepository orders;
     private final DecisionWriterConfig config;
+    private final List<EvaluationSideWrites> sideWrites;
     private final String insertDecision;
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batchSizes;
@@ -54,8 +56,10 @@ public class DecisionWriter {
     }
 
     public DecisionWriter(AgroalDataSource dataSource, SalesOrderRepository orders, DecisionWriterConfig config,
-                          SqlDialect dialect, MeterRegistry registry, ManagedExecutor executor) {
+                          SqlDialect dialect, MeterRegistry registry, ManagedExecutor executor,
+                          Instance<EvaluationSideWrites> sideWrites) {
         this.dataSource = dataSource;
+        this.sideWrites = sideWrites.stream().toList();
         this.orders = orders;
         this.config = config;
         String json = dialect.jsonParameter();
@@ -156,6 +160,10 @@ public class DecisionWriter {
             s.set(d.id(), d.orderId(), d.customerId(), d.outcome(), d.conditionsJson(), d.reasonsJson(), d.factsJson(),
                     d.firedRulesJson(), d.rulesetVersion(), d.evaluatedAt(), d.evaluatedBy(), d.engineMicros());
         });
+        List<EvaluationWrite> writes = batch.stream().map(Pending::write).toList();
+        for (EvaluationSideWrites side : sideWrites) {
+            side.write(session, writes);
+        }
     }
 
     /** Writes what is queued, then stops the writer loops. */

@@ -10,10 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
-/** Stored decisions, for credit managers and auditors. */
+/** Stored decisions, for credit managers and auditors (an order's decisions: {@code GET /api/orders/{id}/decisions} in orderflow). */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decisions")
@@ -32,13 +31,6 @@ public class DecisionResource {
     public DecisionView decision(@PathParam("id") String id) {
         return decisions.find(parse(id)).map(d -> DecisionView.of(d, true))
                 .orElseThrow(() -> new NotFoundException(null, "decision " + id + " does not exist"));
-    }
-
-    /** Every decision taken on an order, newest first. */
-    @GET
-    @Path("/orders/{id}/decisions")
-    public List<DecisionView> orderDecisions(@PathParam("id") String orderId) {
-        return decisions.forOrder(orderId).stream().map(d -> DecisionView.of(d, false)).toList();
     }
 
     /** A decision id from the path; anything that is not a UUID names no decision. */

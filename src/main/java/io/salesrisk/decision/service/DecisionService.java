@@ -40,6 +40,16 @@ public class DecisionService {
         return decisions.forOrder(orderId).stream().map(d -> record(d, false)).toList();
     }
 
+    /** The fact snapshots of some decisions (a worklist page), by decision id. */
+    @Transactional
+    public java.util.Map<UUID, io.salesrisk.ordercheck.OrderFacts> factsOf(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, io.salesrisk.ordercheck.OrderFacts> facts = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            decisions.list("id in ?1", List.copyOf(ids)).forEach(d -> facts.put(d.id, json.facts(d.facts)));
+        }
+        return facts;
+    }
+
     private DecisionRecord record(DecisionEntity d, boolean firedRules) {
         return new DecisionRecord(d.id, d.orderId, d.customerId, d.outcome, json.strings(d.conditions), json.reasons(d.reasons),
                 json.facts(d.facts), firedRules ? json.strings(d.firedRules) : null, d.rulesetVersion, d.evaluatedAt,

@@ -61,12 +61,14 @@ public class EvaluationService {
     private final DecisionJson json;
     private final DecisionWriter writer;
     private final Clock clock;
+    private final ReleaseLookup releases;
     private final boolean bypassEngine;
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Timer engineTimer;
 
     public EvaluationService(ExposureService exposure, ActivePlans plans, CurrencyConverter currencies, ActiveRuleSet rules,
                              DecisionJson json, DecisionWriter writer, Clock clock, MeterRegistry registry,
+                             ReleaseLookup releases,
                              @ConfigProperty(name = "salesrisk.benchmark.bypass-engine", defaultValue = "false") boolean bypassEngine) {
         this.exposure = exposure;
         this.plans = plans;
@@ -75,6 +77,7 @@ public class EvaluationService {
         this.json = json;
         this.writer = writer;
         this.clock = clock;
+        this.releases = releases;
         this.bypassEngine = bypassEngine;
         for (Outcome outcome : Outcome.values()) {
             outcomes.put(outcome, registry.counter("salesrisk.evaluations", "outcome", outcome.name()));
@@ -84,7 +87,15 @@ public class EvaluationService {
 
     /** Evaluates and stores; the reading and rule work runs on a worker thread, the caller is answered after commit. */
     public Uni<DecisionRecord> evaluate(OrderToEvaluate request, String user) {
-        return Uni.createFrom().item(() -> prepare(request, user))
+        return evaluate(request, user, null);
+    }
+
+    /**
+     * Evaluates and stores an order someone asked to evaluate again (an officer's recheck, a lifecycle change); the
+     * cause is recorded on the order's hold with the decision, in the same transaction.
+     */
+    public Uni<DecisionRecord> evaluate(OrderToEvaluate request, String user, EvaluationWrite.Cause cause) {
+        return Uni.createFrom().item(() -> prepare(request, user, cause))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(prepared -> Uni.createFrom().completionStage(writer.write(prepared.write()))
                         // answer on a worker, not on the single writer thread that completed the commit
@@ -96,7 +107,19 @@ public class EvaluationService {
     record Prepared(EvaluationWrite write, DecisionRecord decision) {
     }
 
+    /**
+     * What the active rules decide for the order now, on current data, without storing anything (evaluate for
+     * release: an officer is told the hold could be released).
+     */
+    public DecisionRecord assess(OrderToEvaluate request, String user) {
+        return prepare(request, user, null).decision();
+    }
+
     Prepared prepare(OrderToEvaluate request, String user) {
+        return prepare(request, user, null);
+    }
+
+    Prepared prepare(OrderToEvaluate request, String user, EvaluationWrite.Cause cause) {
         BigDecimal baseAmount = currencies.toBase(request.amount(), request.currency(), "currency");
         String decimals = currencies.amountProblem(request.amount(), request.currency());
         if (decimals != null) {
@@ -109,15 +132,28 @@ public class EvaluationService {
 
         OrderFacts facts = facts(standing, request.toFact(baseAmount));
         CompiledRuleSet ruleSet = rules.current();
-        OrderEvaluation evaluation = bypassEngine ? OrderEvaluator.bypass(ruleSet) : OrderEvaluator.evaluate(ruleSet, facts);
+        OrderStatus previousStatus = standing.existingOrder() == null ? null : standing.existingOrder().status();
+        // a released order changed within the release tolerance stays released without a full check
+        OrderEvaluation evaluation = previousStatus == OrderStatus.RELEASED
+                ? releases.validRelease(request.orderId(), today)
+                        .flatMap(release -> OrderEvaluator.withinReleaseTolerance(ruleSet, facts, release.amount(),
+                                release.releasedAt().toLocalDate(), release.releasedBy(), today))
+                        .orElse(null)
+                : null;
+        boolean keptRelease = evaluation != null;
+        if (evaluation == null) {
+            evaluation = bypassEngine ? OrderEvaluator.bypass(ruleSet) : OrderEvaluator.evaluate(ruleSet, facts);
+        }
         Decision decision = evaluation.decision();
         outcomes.get(decision.getOutcome()).increment();
         engineTimer.record(evaluation.run().nanos(), TimeUnit.NANOSECONDS);
 
         UUID decisionId = Ids.timeOrdered();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        EvaluationWrite write = new EvaluationWrite(orderRow(facts.order(), decision.getOutcome(), decisionId, now),
-                standing.existingOrder() != null, decisionRow(decisionId, facts, evaluation, now, user));
+        OrderStatus status = keptRelease ? OrderStatus.RELEASED : statusFor(decision.getOutcome());
+        EvaluationWrite write = new EvaluationWrite(orderRow(facts.order(), status, decisionId, now, user),
+                standing.existingOrder() != null, previousStatus, decisionRow(decisionId, facts, evaluation, now, user),
+                facts, decision.getReasons(), cause);
         DecisionRecord taken = new DecisionRecord(decisionId, request.orderId(), request.customerId(),
                 decision.getOutcome().name(), List.copyOf(decision.getConditions()), decision.getReasons(), facts,
                 evaluation.run().firedRules(), evaluation.rulesetVersion(), now, user);
@@ -157,21 +193,25 @@ public class EvaluationService {
         if (!order.customerId().equals(request.customerId())) {
             throw new ConflictException("customerId", "order " + request.orderId() + " belongs to customer " + order.customerId());
         }
-        if (order.status() == OrderStatus.INVOICED || order.status() == OrderStatus.CANCELLED) {
+        if (order.status().closed()) {
             throw new ConflictException("orderId", "order " + request.orderId() + " is " + order.status().name().toLowerCase()
                     + " and can no longer be evaluated");
         }
     }
 
-    private static OrderRow orderRow(Order order, Outcome outcome, UUID decisionId, OffsetDateTime now) {
-        OrderStatus status = switch (outcome) {
+    private static OrderStatus statusFor(Outcome outcome) {
+        return switch (outcome) {
             case APPROVE -> OrderStatus.APPROVED;
             case REVIEW -> OrderStatus.IN_REVIEW;
             case BLOCK -> OrderStatus.BLOCKED;
         };
+    }
+
+    private static OrderRow orderRow(Order order, OrderStatus status, UUID decisionId, OffsetDateTime now, String user) {
         return new OrderRow(order.getId(), order.getCustomerId(), order.getAmount(), order.getCurrency(),
                 order.getOriginalAmount(), order.getOrderDate(), order.getPaymentTermsDays(), order.getDiscountPercent(),
-                order.isContractSigned(), order.getSalesRep(), order.getRequestedDeliveryDate(), status, decisionId, now);
+                order.isContractSigned(), order.getSalesRep(), order.getRequestedDeliveryDate(), status, decisionId, now,
+                user);
     }
 
     private EvaluationWrite.DecisionRow decisionRow(UUID id, OrderFacts facts, OrderEvaluation evaluation,

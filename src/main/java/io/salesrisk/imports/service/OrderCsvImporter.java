@@ -119,7 +119,7 @@ public class OrderCsvImporter extends CsvImportTemplate<OrderCsvImporter.Line> {
         OffsetDateTime now = OffsetDateTime.now(clock);
         SqlSession.Upserted stored = orders.upsertAll(lines.stream().map(l -> new OrderRow(l.id(), l.customerId(), l.amount(),
                 l.currency(), l.originalAmount(), l.orderDate(), l.paymentTermsDays(), l.discountPercent(), l.contractSigned(),
-                l.salesRep(), l.requestedDeliveryDate(), l.status(), null, now)).toList());
+                l.salesRep(), l.requestedDeliveryDate(), l.status(), null, now, "import")).toList());
         return new ImportResult(kind(), lines.size(), stored.created(), stored.updated());
     }
 }

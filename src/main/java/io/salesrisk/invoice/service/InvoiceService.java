@@ -22,12 +22,16 @@ import java.util.List;
 @ApplicationScoped
 public class InvoiceService {
 
+    private final jakarta.enterprise.event.Event<PaymentRecorded> payments;
+
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final SalesOrderRepository orders;
     private final Clock clock;
 
-    public InvoiceService(InvoiceRepository invoices, CustomerRepository customers, SalesOrderRepository orders, Clock clock) {
+    public InvoiceService(InvoiceRepository invoices, CustomerRepository customers, SalesOrderRepository orders, Clock clock,
+                          jakarta.enterprise.event.Event<PaymentRecorded> payments) {
+        this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
         this.orders = orders;
@@ -55,6 +59,7 @@ public class InvoiceService {
         }
         InvoiceEntity invoice = invoices.findById(id);
         boolean created = invoice == null;
+        BigDecimal paidBefore = created ? BigDecimal.ZERO : invoice.paidAmount;
         if (created) {
             invoice = new InvoiceEntity();
             invoice.id = id;
@@ -72,6 +77,9 @@ public class InvoiceService {
         }
         if (invoice.orderId != null) {
             orders.markInvoiced(invoice.orderId);
+        }
+        if (invoice.paidAmount.compareTo(paidBefore) > 0) {
+            payments.fire(new PaymentRecorded(invoice.customerId, invoice.id, invoice.paidAmount));
         }
         return new Stored(invoice, created);
     }

@@ -7,7 +7,7 @@ package io.salesrisk.order.persistence;
  */
 public final class OpenOrderSql {
 
-    public static final String COUNTS_IN_EXPOSURE = "o.status = 'APPROVED' AND (o.requested_delivery_date IS NULL "
+    public static final String COUNTS_IN_EXPOSURE = "o.status IN ('APPROVED', 'RELEASED') AND (o.requested_delivery_date IS NULL "
             + "OR o.requested_delivery_date <= :horizonEnd)";
 
     private OpenOrderSql() {

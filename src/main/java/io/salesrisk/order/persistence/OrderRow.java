@@ -10,9 +10,10 @@ import java.util.UUID;
  * currency, {@code originalAmount} in {@code currency}.
  *
  * @param lastDecisionId the decision that set the status, or null for imported orders
+ * @param enteredBy      who entered it (the user of its first evaluation, or the importer); kept on updates
  */
 public record OrderRow(String id, String customerId, BigDecimal amount, String currency, BigDecimal originalAmount,
                        LocalDate orderDate, int paymentTermsDays, BigDecimal discountPercent, boolean contractSigned,
                        String salesRep, LocalDate requestedDeliveryDate, OrderStatus status, UUID lastDecisionId,
-                       OffsetDateTime updatedAt) {
+                       OffsetDateTime updatedAt, String enteredBy) {
 }

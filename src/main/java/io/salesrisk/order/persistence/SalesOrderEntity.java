@@ -44,4 +44,7 @@ public class SalesOrderEntity extends PanacheEntityBase {
     public UUID lastDecisionId;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** who entered it (the user of its first evaluation) */
+    @Column(name = "entered_by")
+    public String enteredBy;
 }

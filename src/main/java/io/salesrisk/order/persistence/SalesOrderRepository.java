@@ -22,8 +22,8 @@ public class SalesOrderRepository implements PanacheRepositoryBase<SalesOrderEnt
 
     private static final String INSERT = """
             INSERT INTO sales_orders (customer_id, amount, currency, original_amount, order_date, payment_terms_days,
-              discount_percent, contract_signed, sales_rep, requested_delivery_date, status, last_decision_id, updated_at, id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              discount_percent, contract_signed, sales_rep, requested_delivery_date, status, last_decision_id, updated_at, entered_by, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE sales_orders SET customer_id = ?, amount = ?, currency = ?, original_amount = ?, order_date = ?,
               payment_terms_days = ?, discount_percent = ?, contract_signed = ?, sales_rep = ?, requested_delivery_date = ?,
@@ -31,6 +31,9 @@ public class SalesOrderRepository implements PanacheRepositoryBase<SalesOrderEnt
     private static final SqlSession.Binder<OrderRow> BIND = (s, o) -> s.set(o.customerId(), o.amount(), o.currency(),
             o.originalAmount(), o.orderDate(), o.paymentTermsDays(), o.discountPercent(), o.contractSigned(), o.salesRep(),
             o.requestedDeliveryDate(), o.status(), o.lastDecisionId(), o.updatedAt(), o.id());
+    private static final SqlSession.Binder<OrderRow> BIND_INSERT = (s, o) -> s.set(o.customerId(), o.amount(), o.currency(),
+            o.originalAmount(), o.orderDate(), o.paymentTermsDays(), o.discountPercent(), o.contractSigned(), o.salesRep(),
+            o.requestedDeliveryDate(), o.status(), o.lastDecisionId(), o.updatedAt(), o.enteredBy(), o.id());
 
     private final Jdbc jdbc;
 
@@ -41,6 +44,16 @@ public class SalesOrderRepository implements PanacheRepositoryBase<SalesOrderEnt
     /** Marks an order invoiced once an invoice references it; unknown order ids are ignored. */
     public void markInvoiced(String orderId) {
         update("status = ?1 where id = ?2 and status <> ?1", OrderStatus.INVOICED, orderId);
+    }
+
+    /** Sets an order's status (a release, a rejection, a lifecycle event); returns whether the order exists. */
+    public boolean markStatus(String orderId, OrderStatus status, java.time.OffsetDateTime at) {
+        return update("status = ?1, updatedAt = ?2 where id = ?3", status, at, orderId) == 1;
+    }
+
+    /** The order with its row locked, so lifecycle events and actions on it take turns. */
+    public java.util.Optional<SalesOrderEntity> findForUpdate(String orderId) {
+        return findByIdOptional(orderId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Marks the orders invoiced, in batches, for an invoice import. */
@@ -60,7 +73,7 @@ public class SalesOrderRepository implements PanacheRepositoryBase<SalesOrderEnt
     /** Creates the new orders and replaces the existing ones, in batches. */
     public SqlSession.Upserted upsertAll(List<OrderRow> rows) {
         Set<String> existing = customersOf(rows.stream().map(OrderRow::id).toList()).keySet();
-        return jdbc.write(sql -> sql.upsert(rows, new HashSet<>(existing), OrderRow::id, INSERT, UPDATE, BIND));
+        return jdbc.write(sql -> sql.upsert(rows, new HashSet<>(existing), OrderRow::id, INSERT, UPDATE, BIND_INSERT, BIND));
     }
 
     /**
@@ -68,7 +81,7 @@ public class SalesOrderRepository implements PanacheRepositoryBase<SalesOrderEnt
      * before.
      */
     public void writeEvaluated(SqlSession session, List<OrderRow> inserts, List<OrderRow> updates) {
-        session.batch(INSERT, inserts, BIND);
+        session.batch(INSERT, inserts, BIND_INSERT);
         session.batch(UPDATE, updates, BIND);
     }
 

@@ -87,10 +87,12 @@ public class RunFinisher {
     private final ActivePlans activePlans;
     private final JsonText json;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<ReevaluationCompleted> completed;
 
     public RunFinisher(RunRepository runs, ChunkRepository chunks, FailureRepository failures, CompiledRuleSets ruleSets,
                        ContingencyCatalogs catalogs, PlanActivator activator, PlanRepository plans, ActivePlans activePlans,
-                       JsonText json, Clock clock) {
+                       JsonText json, Clock clock, jakarta.enterprise.event.Event<ReevaluationCompleted> completed) {
+        this.completed = completed;
         this.runs = runs;
         this.chunks = chunks;
         this.failures = failures;
@@ -157,6 +159,7 @@ public class RunFinisher {
         // intercepted self-invocation (Quarkus ArC): complete() runs in its own transaction
         Summary summary = complete(run, total, raised, triggerFailure, catalog, portfolio, segmentViews, marketViews, now);
         activePlans.refresh();
+        completed.fire(new ReevaluationCompleted(runId));
         Log.infof("re-evaluation run %s completed: %d assessed, %d failed, %d plan(s) activated, %d ended",
                 runId, total.assessed, total.failed, summary.plansActivated().size(), summary.plansEnded().size());
         return true;

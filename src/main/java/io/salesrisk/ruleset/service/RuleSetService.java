@@ -88,12 +88,13 @@ public class RuleSetService {
         RuleSetRecord record;
         try {
             CompiledRuleSet candidate = engine.compile(sources);
-            checkBeyondCompiling(candidate);
+            List<CompileMessage> warnings = new ArrayList<>(candidate.warnings());
+            warnings.addAll(checkBeyondCompiling(candidate));
             List<ScenarioResult> scenarios = ScenarioRunner.run(candidate, sources.scenarioFiles());
             refuseSlowRules(candidate, scenarios);
             boolean passed = scenarios.stream().allMatch(ScenarioResult::passed);
             record = new RuleSetRecord(version, sources.contentHash(), RuleSetStatus.CANDIDATE, origin, author, now,
-                    candidate.rules().size(), candidate.warnings(), scenarios, passed, null, null, null, note);
+                    candidate.rules().size(), warnings, scenarios, passed, null, null, null, note);
             compiled.put(candidate);
         } catch (RuleSetCompilationException e) {
             record = new RuleSetRecord(version, sources.contentHash(), RuleSetStatus.REJECTED, origin, author, now, 0,
@@ -177,12 +178,14 @@ public class RuleSetService {
                 .map(r -> r.cells().get(0).ref()).findFirst().orElse("row " + row);
     }
 
-    private void checkBeyondCompiling(CompiledRuleSet candidate) throws RuleSetCompilationException {
-        List<CompileMessage> errors = checks.stream().flatMap(check -> check.check(candidate).stream())
-                .filter(m -> m.level() == CompileMessage.Level.ERROR).toList();
+    /** @return the checks' warnings, to be kept with the version's messages */
+    private List<CompileMessage> checkBeyondCompiling(CompiledRuleSet candidate) throws RuleSetCompilationException {
+        List<CompileMessage> messages = checks.stream().flatMap(check -> check.check(candidate).stream()).toList();
+        List<CompileMessage> errors = messages.stream().filter(m -> m.level() == CompileMessage.Level.ERROR).toList();
         if (!errors.isEmpty()) {
             throw new RuleSetCompilationException(errors);
         }
+        return messages.stream().filter(m -> m.level() != CompileMessage.Level.ERROR).toList();
     }
 
     /**
