@@ -275,7 +275,8 @@ class HeldOrdersTest {
                 {"eventId": "%s", "type": "CHANGED", "occurredAt": "%s", "amount": 1155000.00}""".formatted(orderId + "-e1", at))
                 .post("/api/orders/" + orderId + "/events").then().statusCode(200)
                 .body("decision", equalTo("APPROVE"))
-                .body("orderStatus", equalTo("RELEASED"));
+                .body("orderStatus", equalTo("RELEASED"))
+                .body("result", containsString("kept released: released " + LocalDate.now() + " by risk; amount +10.0 %"));
         String lastDecision = auditor().get("/api/orders/" + orderId).then().extract().path("order.lastDecisionId");
         auditor().get("/api/decisions/" + lastDecision).then()
                 .body("reasons[0].message", equalTo("released " + LocalDate.now() + " by risk; amount +10.0 % within the 10 % tolerance"))

@@ -126,12 +126,16 @@ public class HoldWriter implements EvaluationSideWrites {
                     w.decision().evaluatedAt(), w.decision().evaluatedAt());
         });
         inserts.forEach(w -> metrics.opened(w.decision().outcome(), w.previousStatus() == OrderStatus.RELEASED));
-        List<EvaluationWrite> withCause = new ArrayList<>(rechecked.stream().filter(w -> w.cause() != null).toList());
-        inserts.stream().filter(w -> w.cause() != null).forEach(withCause::add);
-        session.batch(ACTION_ON_OPEN_HOLD, withCause, (s, w) -> s.set(Ids.timeOrdered(), w.cause().action(), actor(w),
-                w.decision().evaluatedAt(), w.cause().comment(), "still " + w.decision().outcome() + " by decision "
-                        + w.decision().id() + ": " + String.join(", ", splitHoldingRules(holdingRules(w.reasons()))),
-                w.order().id()));
+        // an officer's recheck or a change: recorded on the hold it kept open ("still") or opened ("held")
+        record Caused(EvaluationWrite write, String verb) {
+        }
+        List<Caused> caused = new ArrayList<>();
+        rechecked.stream().filter(w -> w.cause() != null).forEach(w -> caused.add(new Caused(w, "still ")));
+        inserts.stream().filter(w -> w.cause() != null).forEach(w -> caused.add(new Caused(w, "held: ")));
+        session.batch(ACTION_ON_OPEN_HOLD, caused, (s, c) -> s.set(Ids.timeOrdered(), c.write().cause().action(),
+                actor(c.write()), c.write().decision().evaluatedAt(), c.write().cause().comment(), c.verb()
+                        + c.write().decision().outcome() + " by decision " + c.write().decision().id() + ": "
+                        + String.join(", ", splitHoldingRules(holdingRules(c.write().reasons()))), c.write().order().id()));
     }
 
     private static String actor(EvaluationWrite write) {

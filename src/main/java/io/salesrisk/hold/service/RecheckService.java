@@ -93,10 +93,12 @@ public class RecheckService {
         SalesOrderEntity order = orders.findById(orderId);
         String holdStatus = hold == null ? null : hold.status.name();
         String message = switch (decision.outcome()) {
-            case "APPROVE" -> hold != null && hold.status == HoldStatus.CLEARED
+            case "APPROVE" -> order.status == io.salesrisk.order.persistence.OrderStatus.RELEASED
+                    ? "kept released: " + decision.reasons().get(0).message()
+                    : hold != null && hold.status == HoldStatus.CLEARED
                     ? "the rules approve it now: the hold closed by itself" : "the rules approve it now";
-            default -> "still " + decision.outcome() + ": " + decision.reasons().stream()
-                    .filter(r -> !"APPROVE".equals(r.outcome().name())).map(r -> r.rule()).distinct().toList();
+            default -> "held: " + decision.outcome() + " by " + String.join(", ", decision.reasons().stream()
+                    .filter(r -> !"APPROVE".equals(r.outcome().name())).map(r -> r.rule()).distinct().toList());
         };
         return new Recheck(orderId, decision.outcome(), decision.id(), holdStatus, order.status.name(), message);
     }
