@@ -21,8 +21,9 @@ CREATE TABLE holds (
     sales_rep            VARCHAR(100),
     decision_id          UUID           NOT NULL,
     outcome              VARCHAR(10)    NOT NULL,
-    -- '|RuleA|RuleB|': filtered with LIKE, counted per distinct combination
-    holding_rules        VARCHAR(4000)  NOT NULL,
+    -- '|RuleA|RuleB|': filtered with LIKE, counted per distinct combination (at most 1000 characters, so that it
+    -- fits the counts index)
+    holding_rules        VARCHAR(1000)  NOT NULL,
     reasons              ${json}        NOT NULL,
     amount               NUMERIC(19, 2) NOT NULL,
     exposure             NUMERIC(19, 2) NOT NULL,
@@ -49,6 +50,8 @@ CREATE TABLE holds (
 CREATE INDEX holds_worklist ON holds (is_open, opened_at);
 CREATE INDEX holds_worklist_amount ON holds (is_open, amount);
 CREATE INDEX holds_worklist_over_limit ON holds (is_open, amount_over_limit);
+-- the worklist's counts by holding rule and age band are read from this index alone
+CREATE INDEX holds_worklist_counts ON holds (is_open, holding_rules, opened_at);
 CREATE INDEX holds_order ON holds (order_id, opened_at);
 CREATE INDEX holds_closed_at ON holds (closed_at);
 CREATE INDEX holds_release_expiry ON holds (status, expiry_handled, release_valid_until);

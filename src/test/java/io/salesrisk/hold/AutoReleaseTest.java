@@ -17,7 +17,10 @@ import static io.salesrisk.testsupport.Api.uniqueId;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** With {@code salesrisk.holds.auto-release=true} a background recheck releases the holds whose reasons cleared. */
+/**
+ * With {@code salesrisk.holds.auto-release=true} a background recheck releases the holds whose reasons cleared; with
+ * the counts kept for an hour, the worklist's rows change at once while its counts stay as taken.
+ */
 @QuarkusTest
 @TestProfile(AutoReleaseTest.AutoRelease.class)
 class AutoReleaseTest {
@@ -25,8 +28,26 @@ class AutoReleaseTest {
     public static class AutoRelease implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("salesrisk.holds.auto-release", "true");
+            return Map.of("salesrisk.holds.auto-release", "true", "salesrisk.holds.counts-max-age", "1h");
         }
+    }
+
+    @Test
+    void theWorklistsRowsAreCurrentWhileItsCountsAreReusedForTheirMaximumAge() {
+        String customer = createCustomer("B", "SMB", "100000", 30);
+        String orderId = uniqueId("SO");
+        sales().body("""
+                {"orderId": "%s", "customerId": "%s", "amount": 120000, "currency": "EUR", "orderDate": "2026-11-20",
+                 "paymentTermsDays": 30, "discountPercent": 0, "contractSigned": true, "salesRep": "rep-03"}
+                """.formatted(orderId, customer)).post("/api/orders/evaluate").then().body("outcome", equalTo("BLOCK"));
+        String countedAt = riskOfficer().queryParam("customerId", customer).get("/api/worklist").then()
+                .body("total", equalTo(1)).body("rows.size()", equalTo(1)).extract().path("countsAsOf");
+        io.salesrisk.testsupport.Api.risk2().body("""
+                {"reasonCode": "CUSTOMER_PAID"}""").post("/api/orders/" + orderId + "/release").then().statusCode(200);
+        riskOfficer().queryParam("customerId", customer).get("/api/worklist").then()
+                .body("rows.size()", equalTo(0))
+                .body("total", equalTo(1))
+                .body("countsAsOf", equalTo(countedAt));
     }
 
     @Test

@@ -56,7 +56,13 @@ public class HoldWriter implements EvaluationSideWrites {
                 WHERE open_order_id = ?""".formatted(json);
     }
 
-    /** The rules that held the order: those whose reaction was not an approval, in the order they fired. */
+    /** Longest stored list of holding rules: it is part of the counts index. */
+    static final int MAX_HOLDING_RULES_CHARS = 1000;
+
+    /**
+     * The rules that held the order: those whose reaction was not an approval, in the order they fired, as far as
+     * they fit {@value #MAX_HOLDING_RULES_CHARS} characters (about 30 rule names; the reasons keep them all).
+     */
     public static String holdingRules(List<Reason> reasons) {
         Set<String> rules = new LinkedHashSet<>();
         for (Reason reason : reasons) {
@@ -64,7 +70,14 @@ public class HoldWriter implements EvaluationSideWrites {
                 rules.add(reason.rule());
             }
         }
-        return "|" + String.join("|", rules) + "|";
+        StringBuilder text = new StringBuilder("|");
+        for (String rule : rules) {
+            if (text.length() + rule.length() + 1 > MAX_HOLDING_RULES_CHARS) {
+                break;
+            }
+            text.append(rule).append('|');
+        }
+        return text.toString();
     }
 
     /** The rule names of a stored '|RuleA|RuleB|'. */

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The held-order workflow: reason codes, officers' release levels, automatic release. */
 @ConfigMapping(prefix = "salesrisk.holds")
@@ -38,10 +37,7 @@ public interface HoldsConfig {
     @WithDefault("1h")
     String expiryCheckInterval();
 
-    /** Largest number of holds one bulk action takes. */
-    @WithDefault("500")
-    int maxSelection();
-
-    /** Who open holds are shown as assigned to when nobody took them (null: unassigned). */
-    Optional<String> defaultAssignee();
+    /** How long the worklist's counts of a filter are reused (0: counted on every request). */
+    @WithDefault("5s")
+    java.time.Duration countsMaxAge();
 }

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param total         open holds that pass the filters
  * @param byHoldingRule open holds per holding rule (a hold held by two rules counts under both)
  * @param byAge         open holds per age band: 0-1d, 1-3d, 3-7d, over 7d
+ * @param countsAsOf    when the counts were taken (at most {@code salesrisk.holds.counts-max-age} ago; the rows are
+ *                      always current)
  */
 public record Worklist(long total, int page, int size, String sort, List<Row> rows, Map<String, Long> byHoldingRule,
-                       Map<String, Long> byAge) {
+                       Map<String, Long> byAge, OffsetDateTime countsAsOf) {
 
     /**
      * One held order with what an officer decides on.
