@@ -87,6 +87,8 @@ CREATE TABLE hold_recheck_runs (
     still_held     INTEGER        NOT NULL,
     failed         INTEGER        NOT NULL,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- progress is written at least every 100 orders: a running run not updated for long lost its instance
+    updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at    TIMESTAMP WITH TIME ZONE,
     failure        VARCHAR(2000)
 );

@@ -87,6 +87,27 @@ class HoldTriggersTest {
     }
 
     @Test
+    void aRecheckRunWhoseInstanceStoppedIsReportedFailedNotRunningForEver() throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO hold_recheck_runs (id, status, run_trigger, requested_by, filter, total, checked, cleared,
+                       released, still_held, failed, created_at, updated_at)
+                     VALUES (?, 'RUNNING', 'REQUEST', 'risk', '{}', 500, 200, 0, 0, 200, 0, ?, ?)""")) {
+            java.time.OffsetDateTime stalled = java.time.OffsetDateTime.now().minusMinutes(30);
+            insert.setObject(1, id);
+            insert.setObject(2, stalled);
+            insert.setObject(3, stalled);
+            insert.executeUpdate();
+        }
+        triggers.failStalledRechecks();
+        riskOfficer().get("/api/worklist/recheck-runs/" + id).then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("checked", equalTo(200))
+                .body("failure", containsString("the instance running it stopped"));
+    }
+
+    @Test
     void aReleaseWhoseValidityRanOutIsPutBackForAFullRecheck() throws Exception {
         String customer = createCustomer("A", "ENTERPRISE", "100000", 60);
         String orderId = uniqueId("SO");

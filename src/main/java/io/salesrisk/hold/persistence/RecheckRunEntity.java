@@ -33,6 +33,8 @@ public class RecheckRunEntity extends PanacheEntityBase {
     public int failed;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
     public String failure;

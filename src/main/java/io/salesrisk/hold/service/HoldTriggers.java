@@ -80,6 +80,12 @@ public class HoldTriggers {
         return expired.stream().map(h -> h.orderId).distinct().toList();
     }
 
+    /** Background rechecks whose instance stopped are reported FAILED after ten minutes without progress. */
+    @Scheduled(every = "1m", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void failStalledRechecks() {
+        rechecks.failStalledRuns(java.time.Duration.ofMinutes(10));
+    }
+
     @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshGauges() {

@@ -153,8 +153,29 @@ public class RecheckService {
         }
         run.total = total;
         run.createdAt = OffsetDateTime.now(clock);
+        run.updatedAt = run.createdAt;
         run.persist();
         return run;
+    }
+
+    /**
+     * Ends the runs whose instance stopped (no progress for {@code stalledAfter}): they are reported FAILED instead of
+     * RUNNING for ever. The holds they did not reach are unchanged; the next recheck takes them.
+     */
+    @Transactional
+    public int failStalledRuns(Duration stalledAfter) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<RecheckRunEntity> stalled = RecheckRunEntity.<RecheckRunEntity>list("status = ?1 and updatedAt < ?2",
+                "RUNNING", now.minus(stalledAfter));
+        for (RecheckRunEntity run : stalled) {
+            run.status = "FAILED";
+            run.failure = "no progress since " + run.updatedAt + ": the instance running it stopped; the holds it did not"
+                    + " reach are unchanged, start a new recheck";
+            run.finishedAt = now;
+            run.updatedAt = now;
+            Log.warnf("recheck run %s failed: %s", run.id, run.failure);
+        }
+        return stalled.size();
     }
 
     /** The latest background rechecks, newest first. */
@@ -225,6 +246,7 @@ public class RecheckService {
         run.released = released;
         run.stillHeld = stillHeld;
         run.failed = failed;
+        run.updatedAt = OffsetDateTime.now(clock);
         if (finished) {
             run.status = failure == null ? "COMPLETED" : "FAILED";
             run.failure = failure;
