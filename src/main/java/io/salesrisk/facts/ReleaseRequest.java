@@ -2,7 +2,10 @@ package io.salesrisk.facts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An officer asking to release a held order, given to the release-authority table
@@ -61,13 +64,14 @@ public class ReleaseRequest implements RuleAware {
 
     /** The answer named in a table cell (ALLOW, SECOND_APPROVAL, REFUSE); the message may name row cells. */
     public void answer(Answer answer, String message) {
+        // fills the row's labels ({Note}) and {request.…}, like every rule message
         answers.add(new RowAnswer(answer, currentRule.name(), currentRule.source(),
-                Placeholders.render(message, java.util.Map.of("request", this), currentRule)));
+                Placeholders.render(message, Map.of("request", this), currentRule)));
     }
 
     /** The strictest answer of the rows that fired, or empty when none did. */
-    public java.util.Optional<RowAnswer> verdict() {
-        return answers.stream().max(java.util.Comparator.comparing(RowAnswer::answer));
+    public Optional<RowAnswer> verdict() {
+        return answers.stream().max(Comparator.comparing(RowAnswer::answer));
     }
 
     public List<RowAnswer> getAnswers() { return List.copyOf(answers); }

@@ -1,7 +1,9 @@
 package io.salesrisk.facts;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * A released order evaluated again (changed by the CRM, or rechecked), given to the release-tolerance table
@@ -52,14 +54,15 @@ public class ReleasedOrderChange implements RuleAware {
         if (keptBy == null) {
             keptRule = currentRule;
             keptBy = currentRule.name() + " (" + currentRule.source() + ")";
-            reason = Placeholders.render(message, java.util.Map.of("change", this), currentRule);
+            // fills {change.releasedOn}, {change.growth}, … and the row's labels, like every rule message
+            reason = Placeholders.render(message, Map.of("change", this), currentRule);
         }
     }
 
     /** The growth of the amount as people write it: "+6.0", "-2.5", "0.0". */
     public String getGrowth() {
         return (amountGrowthPercent.signum() > 0 ? "+" : "")
-                + amountGrowthPercent.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+                + amountGrowthPercent.setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     public boolean isWithinTolerance() { return keptBy != null; }

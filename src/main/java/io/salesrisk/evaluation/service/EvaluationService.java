@@ -95,7 +95,7 @@ public class EvaluationService {
      * cause is recorded on the order's hold with the decision, in the same transaction.
      */
     public Uni<DecisionRecord> evaluate(OrderToEvaluate request, String user, EvaluationWrite.Cause cause) {
-        return Uni.createFrom().item(() -> prepare(request, user, cause))
+        return Uni.createFrom().item(() -> counted(prepare(request, user, cause)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(prepared -> Uni.createFrom().completionStage(writer.write(prepared.write()))
                         // answer on a worker, not on the single writer thread that completed the commit
@@ -104,7 +104,14 @@ public class EvaluationService {
     }
 
     /** A decision taken and ready to be stored. */
-    record Prepared(EvaluationWrite write, DecisionRecord decision) {
+    record Prepared(EvaluationWrite write, DecisionRecord decision, long engineNanos) {
+    }
+
+    /** Counts an evaluation that will be stored (an assessment for release is not an evaluation of the order). */
+    private Prepared counted(Prepared prepared) {
+        outcomes.get(Outcome.valueOf(prepared.decision().outcome())).increment();
+        engineTimer.record(prepared.engineNanos(), TimeUnit.NANOSECONDS);
+        return prepared;
     }
 
     /**
@@ -145,8 +152,6 @@ public class EvaluationService {
             evaluation = bypassEngine ? OrderEvaluator.bypass(ruleSet) : OrderEvaluator.evaluate(ruleSet, facts);
         }
         Decision decision = evaluation.decision();
-        outcomes.get(decision.getOutcome()).increment();
-        engineTimer.record(evaluation.run().nanos(), TimeUnit.NANOSECONDS);
 
         UUID decisionId = Ids.timeOrdered();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -157,7 +162,7 @@ public class EvaluationService {
         DecisionRecord taken = new DecisionRecord(decisionId, request.orderId(), request.customerId(),
                 decision.getOutcome().name(), List.copyOf(decision.getConditions()), decision.getReasons(), facts,
                 evaluation.run().firedRules(), evaluation.rulesetVersion(), now, user);
-        return new Prepared(write, taken);
+        return new Prepared(write, taken, evaluation.run().nanos());
     }
 
     /**

@@ -9,7 +9,6 @@ import io.salesrisk.hold.persistence.WorklistFilter;
 import io.salesrisk.hold.service.HoldActionResult;
 import io.salesrisk.hold.service.HoldService;
 import io.salesrisk.hold.service.HoldStats;
-import io.salesrisk.hold.service.HoldsConfig;
 import io.salesrisk.hold.service.RecheckService;
 import io.salesrisk.hold.service.Worklist;
 import io.salesrisk.hold.service.WorklistService;
@@ -82,7 +81,7 @@ public class WorklistResource {
     private final Clock clock;
 
     public WorklistResource(WorklistService worklist, HoldService holds, RecheckService rechecks, HoldStats stats,
-                            SecurityIdentity identity, Clock clock, HoldsConfig config) {
+                            SecurityIdentity identity, Clock clock) {
         this.worklist = worklist;
         this.holds = holds;
         this.rechecks = rechecks;

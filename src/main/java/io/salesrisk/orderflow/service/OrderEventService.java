@@ -51,6 +51,19 @@ public class OrderEventService {
         if (earlier != null) {
             return earlier;
         }
+        try {
+            return applyNew(orderId, event, user);
+        } catch (RuntimeException e) {
+            // the same event sent twice at once: the one recorded first answers for both
+            EventOutcome raced = check(orderId, event);
+            if (raced != null) {
+                return raced;
+            }
+            throw e;
+        }
+    }
+
+    private EventOutcome applyNew(String orderId, OrderEvent event, String user) {
         if (event.type() == OrderEventType.CHANGED) {
             OrderToEvaluate changed = changedOrder(orderId, event);
             RecheckService.Recheck recheck = rechecks.evaluateAgain(changed, user, "CHANGED",
@@ -117,28 +130,28 @@ public class OrderEventService {
     EventOutcome apply(String orderId, OrderEvent event, String user) {
         SalesOrderEntity order = orders.findForUpdate(orderId).orElseThrow();
         allowed(order, event.type()); // again under the lock: another event may have come first
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String result;
-        switch (event.type()) {
-            case APPROVED -> result = "recorded; the order stays " + order.status;
-            case SHIPPED -> result = status(order, OrderStatus.SHIPPED, now) + "; it left the open orders of the exposure";
-            case INVOICED -> result = status(order, OrderStatus.INVOICED, now) + "; its amount is in the receivables with its invoice";
-            case PAID -> result = status(order, OrderStatus.PAID, now);
-            case CANCELLED -> {
-                holds.orderCancelled(orderId, user, event.eventId());
-                result = status(order, OrderStatus.CANCELLED, now) + "; it left the exposure";
-            }
-            default -> throw new IllegalStateException("unexpected " + event.type());
+        OrderStatus after = switch (event.type()) {
+            case SHIPPED -> OrderStatus.SHIPPED;
+            case INVOICED -> OrderStatus.INVOICED;
+            case PAID -> OrderStatus.PAID;
+            case CANCELLED -> OrderStatus.CANCELLED;
+            default -> order.status; // APPROVED: recorded only
+        };
+        String result = after == order.status ? "recorded; the order stays " + order.status
+                : "order " + order.status + " → " + after + switch (after) {
+                    case SHIPPED -> "; it left the open orders of the exposure";
+                    case INVOICED -> "; its amount is in the receivables with its invoice";
+                    case CANCELLED -> "; it left the exposure";
+                    default -> "";
+                };
+        if (after == OrderStatus.CANCELLED) {
+            holds.orderCancelled(orderId, user, event.eventId());
+        }
+        if (after != order.status) {
+            orders.markStatus(orderId, after, OffsetDateTime.now(clock)); // the order feature writes its table
         }
         record(orderId, event, user, result);
-        return new EventOutcome(event.eventId(), orderId, event.type().name(), false, order.status.name(), null, result);
-    }
-
-    private static String status(SalesOrderEntity order, OrderStatus to, OffsetDateTime now) {
-        OrderStatus from = order.status;
-        order.status = to;
-        order.updatedAt = now;
-        return "order " + from + " → " + to;
+        return new EventOutcome(event.eventId(), orderId, event.type().name(), false, after.name(), null, result);
     }
 
     @Transactional
