@@ -58,6 +58,15 @@ public class AlertRepository implements PanacheRepositoryBase<AlertEntity, UUID>
         });
     }
 
+    /** Alerts not closed (open or acknowledged), by severity. */
+    public java.util.Map<String, Long> notClosedBySeverity() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        getEntityManager().createQuery("select a.severity, count(a) from AlertEntity a where a.status <> :closed"
+                        + " group by a.severity", Object[].class).setParameter("closed", AlertStatus.CLOSED).getResultList()
+                .forEach(r -> counts.put((String) r[0], (Long) r[1]));
+        return counts;
+    }
+
     /** Alerts, newest first, optionally filtered by status, type and subject. */
     public List<AlertEntity> list(AlertStatus status, String type, String subjectId, int limit, int offset) {
         StringBuilder query = new StringBuilder("1 = 1");

@@ -41,6 +41,12 @@ public class AlertService {
         return alerts.list(status, type, subjectId, limit, offset).stream().map(this::record).toList();
     }
 
+    /** Alerts not yet closed, by severity (the dashboard's tile). */
+    @Transactional
+    public java.util.Map<String, Long> notClosedBySeverity() {
+        return alerts.notClosedBySeverity();
+    }
+
     @Transactional
     public AlertRecord get(UUID id) {
         return record(require(id));

@@ -52,6 +52,11 @@ public class HttpErrorHandlers {
         }
         // failures below the REST layer (a body over the limit, a broken connection): before Quarkus's own error page
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (isAuthentication(context.failure())) {
+                // Quarkus answers these itself: a Basic challenge for the API, the login form for the desk
+                context.next();
+                return;
+            }
             int status = context.statusCode() >= 400 ? context.statusCode() : 500;
             if (HANDLED.contains(status)) {
                 answer(context, status);
@@ -59,6 +64,15 @@ public class HttpErrorHandlers {
                 context.next();
             }
         });
+    }
+
+    private static boolean isAuthentication(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.quarkus.security.AuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void answer(RoutingContext context, int status) {

@@ -14,6 +14,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Request;
@@ -31,6 +32,12 @@ public class ProblemMappers {
 
     @Inject
     HttpProblems problems;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String loginPostLocation;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/")
+    String loginErrorPage;
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
@@ -105,7 +112,12 @@ public class ProblemMappers {
     /** No user, or credentials that do not match: 401 with the Basic challenge, so clients know to sign in. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, io.vertx.core.http.HttpServerRequest request) {
+        if (request.path().equals(loginPostLocation)) {
+            // a failed sign-in on the desk's form: back to the form with its message, as the form mechanism does when
+            // authentication is proactive (here it is lazy, so the failure reaches the REST layer)
+            return Response.status(302).header("Location", loginErrorPage).build();
+        }
         return Response.fromResponse(problem(401, HttpProblems.type(401), HttpProblems.title(401),
                         problems.detail(401, null, null), List.of()))
                 .header("WWW-Authenticate", "Basic realm=\"salesrisk\"").type(Problem.MEDIA_TYPE).build();

@@ -31,6 +31,15 @@ public class DecisionRepository implements PanacheRepositoryBase<DecisionEntity,
         this.jdbc = jdbc;
     }
 
+    /** Decisions by outcome taken from {@code since} on (the dashboard's tiles; the evaluated_at index serves it). */
+    public java.util.Map<String, Long> outcomesSince(OffsetDateTime since) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        getEntityManager().createQuery("select d.outcome, count(d) from DecisionEntity d where d.evaluatedAt >= :since"
+                        + " group by d.outcome", Object[].class).setParameter("since", since).getResultList()
+                .forEach(r -> counts.put((String) r[0], (Long) r[1]));
+        return counts;
+    }
+
     /** Every decision on an order, newest first. */
     public List<DecisionEntity> forOrder(String orderId) {
         return list("orderId = ?1 order by evaluatedAt desc, id desc", orderId);

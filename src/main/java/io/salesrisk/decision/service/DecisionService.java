@@ -31,6 +31,12 @@ public class DecisionService {
         return decisions.findByIdOptional(id).map(d -> record(d, true));
     }
 
+    /** Decisions by outcome (APPROVE, REVIEW, BLOCK) taken from {@code since} on. */
+    @Transactional
+    public java.util.Map<String, Long> outcomesSince(java.time.OffsetDateTime since) {
+        return decisions.outcomesSince(since);
+    }
+
     /** Every decision taken on an order, newest first. */
     @Transactional
     public List<DecisionRecord> forOrder(String orderId) {

@@ -62,6 +62,8 @@ public class ChunkStats {
     int customerPlansActivated;
     int customerPlansEnded;
     Map<String, SegmentTotals> segments = new TreeMap<>();
+    /** Total exposure of the assessed customers by their class after the run (the desk's share-by-class chart). */
+    Map<String, BigDecimal> exposureByClass = new TreeMap<>();
 
     public void merge(ChunkStats other) {
         assessed += other.assessed;
@@ -84,6 +86,7 @@ public class ChunkStats {
         customerPlansActivated += other.customerPlansActivated;
         customerPlansEnded += other.customerPlansEnded;
         other.segments.forEach((segment, totals) -> segments.computeIfAbsent(segment, s -> new SegmentTotals()).merge(totals));
+        other.exposureByClass.forEach((riskClass, exposure) -> exposureByClass.merge(riskClass, exposure, BigDecimal::add));
     }
 
     /**
@@ -119,6 +122,7 @@ public class ChunkStats {
             SegmentTotals totals = segments.computeIfAbsent(p.getSegment(), s -> new SegmentTotals());
             totals.customers++;
             totals.exposure = totals.exposure.add(p.getTotalExposure());
+            exposureByClass.merge(a.classAfter(), p.getTotalExposure(), BigDecimal::add);
             if (weakClasses.contains(a.classAfter())) {
                 totals.exposureClassDE = totals.exposureClassDE.add(p.getTotalExposure());
             }
@@ -132,6 +136,10 @@ public class ChunkStats {
     /** Counts a signal of this type and severity. */
     public void signal(String type, String severity) {
         signals.computeIfAbsent(type, t -> new TreeMap<>()).merge(severity, 1, Integer::sum);
+    }
+
+    public Map<String, BigDecimal> exposureByClass() {
+        return exposureByClass;
     }
 
     public int assessed() {

@@ -62,7 +62,7 @@ public class RunFinisher {
                           int customerPlansActivated, int customerPlansEnded, List<PlanChange> plansActivated,
                           List<PlanChange> plansEnded, PortfolioView portfolio, List<SegmentView> segments,
                           List<MarketView> markets, List<FailureRepository.Failure> failures, List<ChunkRepository.FailedChunk> failedChunks,
-                          String triggerFailure) {
+                          String triggerFailure, Map<String, BigDecimal> exposureByClass) {
     }
 
     /** Portfolio figures as the triggers saw them (null when the run did not cover the whole portfolio). */
@@ -189,7 +189,7 @@ public class RunFinisher {
                 total.termsChanged, total.prepaymentRequired, total.prepaymentChanged, total.signals,
                 total.alertsOpened, total.alertsRepeated, total.customerPlansActivated, total.customerPlansEnded,
                 activated, ended, portfolio, segmentViews, marketViews, failures.ofRun(run.id(), FAILURES_IN_SUMMARY),
-                chunks.failed(run.id()), triggerFailure);
+                chunks.failed(run.id()), triggerFailure, total.exposureByClass());
         runs.complete(run.id(), json.write(summary), OffsetDateTime.now(clock));
         return summary;
     }

@@ -1,0 +1,86 @@
+// salesrisk risk desk: small behaviours on top of htmx. No data reaches the page through innerHTML here: charts read
+// JSON from data attributes the server escaped, and messages are set as text.
+(function () {
+  'use strict';
+
+  // A desk request answered by the sign-in page means the session ran out: show the sign-in page itself.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr && xhr.responseURL && xhr.responseURL.indexOf('/desk/login') >= 0) {
+      e.preventDefault();
+      window.location.assign('/desk/login');
+    }
+  });
+  document.addEventListener('htmx:responseError', function (e) {
+    var toast = document.getElementById('toast');
+    if (!toast) { return; }
+    var p = document.createElement('p');
+    p.className = 'msg error';
+    p.textContent = 'The server answered ' + e.detail.xhr.status + ': ' + (e.detail.xhr.statusText || 'error');
+    toast.replaceChildren(p);
+    setTimeout(function () { toast.replaceChildren(); }, 8000);
+  });
+
+  // Select-all checkboxes: <input type=checkbox data-select-all="name"> ticks every checkbox of that name.
+  document.addEventListener('change', function (e) {
+    var name = e.target.getAttribute && e.target.getAttribute('data-select-all');
+    if (!name) { return; }
+    document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+      box.checked = e.target.checked;
+    });
+  });
+
+  // Drag and drop onto <div data-dropzone="inputId">: the dropped files go into the file input and its form is sent.
+  function initDropzones(root) {
+    root.querySelectorAll('[data-dropzone]').forEach(function (zone) {
+      if (zone.dataset.ready) { return; }
+      zone.dataset.ready = '1';
+      var input = document.getElementById(zone.getAttribute('data-dropzone'));
+      ['dragenter', 'dragover'].forEach(function (t) {
+        zone.addEventListener(t, function (ev) { ev.preventDefault(); zone.classList.add('over'); });
+      });
+      ['dragleave', 'drop'].forEach(function (t) {
+        zone.addEventListener(t, function () { zone.classList.remove('over'); });
+      });
+      zone.addEventListener('drop', function (ev) {
+        ev.preventDefault();
+        if (!input || !ev.dataTransfer.files.length) { return; }
+        input.files = ev.dataTransfer.files;
+        var label = zone.querySelector('[data-file-name]');
+        if (label) { label.textContent = ev.dataTransfer.files[0].name; }
+      });
+    });
+  }
+
+  // Charts: <div class="chart" data-chart="{json}"> (the attribute escaped by Qute, decoded by the browser), the JSON
+  // {"labels": [...], "series": [{"label": "...", "values": [...], "color": "#..."}], "stacked": false, "yLabel": ""}
+  function initCharts(root) {
+    if (typeof uPlot === 'undefined') { return; }
+    root.querySelectorAll('[data-chart]').forEach(function (el) {
+      if (el.dataset.ready) { return; }
+      el.dataset.ready = '1';
+      var spec = JSON.parse(el.getAttribute('data-chart'));
+      var xs = spec.labels.map(function (_, i) { return i; });
+      var data = [xs];
+      var series = [{ label: spec.xLabel || '', value: function (u, v) { return v == null ? '' : spec.labels[v]; } }];
+      spec.series.forEach(function (s) {
+        data.push(s.values);
+        series.push({ label: s.label, stroke: s.color || '#1f5fbf', width: 2, points: { show: true },
+          fill: spec.fill ? (s.color || '#1f5fbf') + '22' : undefined });
+      });
+      var width = Math.max(280, el.clientWidth || 400);
+      new uPlot({
+        width: width, height: spec.height || 200, series: series,
+        scales: { x: { time: false } },
+        axes: [
+          { values: function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) && spec.labels[v] != null ? spec.labels[v] : ''; }); } },
+          { label: spec.yLabel || '', size: 70 }
+        ]
+      }, data, el);
+    });
+  }
+
+  function init(root) { initDropzones(root); initCharts(root); }
+  document.addEventListener('DOMContentLoaded', function () { init(document); });
+  document.addEventListener('htmx:load', function (e) { init(e.detail.elt); });
+})();
