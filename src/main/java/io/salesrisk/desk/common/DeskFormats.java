@@ -39,6 +39,20 @@ public final class DeskFormats {
         return days < 10 ? String.format(Locale.ROOT, "%.1f d", days) : Math.round(days) + " d";
     }
 
+    /** A value for a URL's path segment or query value: {@code /desk/orders/{order.id.url}}. */
+    public static String url(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The desk's address of a rule file the API links to ({@code /api/rulesets/v/files/p#sheet=...}): the same file
+     * through the desk's download, which takes the session instead of HTTP Basic.
+     */
+    public static String deskLink(String apiLink) {
+        return apiLink != null && apiLink.startsWith("/api/rulesets/") ? "/desk/rulesets/" + apiLink.substring("/api/rulesets/".length())
+                : apiLink;
+    }
+
     /** A share or percentage to one decimal. */
     public static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f %%", value);

@@ -83,6 +83,14 @@ public class WorklistService {
                 counted.byRule(), counted.byAge(), counted.at());
     }
 
+    /** The smallest changes the active rules would approve the decision's order with (the order page's hint). */
+    public List<String> approvalHints(UUID decisionId) {
+        CompiledRuleSet active = rules.current();
+        Map<UUID, OrderFacts> facts = hints.containsKey(hintKey(decisionId, active)) ? Map.of()
+                : decisions.factsOf(List.of(decisionId));
+        return hints(decisionId, active, facts);
+    }
+
     /** The stored facts of the page's decisions whose hints are not known yet for the active version. */
     private Map<UUID, OrderFacts> factsWithoutHints(List<HoldRepository.WorklistRow> stored, CompiledRuleSet active) {
         List<UUID> missing = stored.stream().map(HoldRepository.WorklistRow::decisionId)
