@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.not;
  * their reasons; bad data as failed items; each anomaly family at its boundary; one run per scope.
  */
 @QuarkusTest
-class ReevaluationRunTest {
+public class ReevaluationRunTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
@@ -232,7 +232,7 @@ class ReevaluationRunTest {
         }
     }
 
-    static JsonPath awaitCompleted(String location) {
+    public static JsonPath awaitCompleted(String location) {
         return await("run " + location + " completed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> riskOfficer().get(location).then().statusCode(200).extract().jsonPath(),
                         run -> run.getString("status").equals("COMPLETED"));

@@ -101,6 +101,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot of the whole page, not only the window: the window grows to the page's height for it. */
+    public Path fullScreenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        int pageHeight = Math.min(4000, ((Number) height).intValue() + (window.getHeight() - viewportHeight()));
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), pageHeight)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    private int viewportHeight() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerHeight")).intValue();
+    }
+
     @Override
     public void close() {
         driver.quit();
