@@ -37,6 +37,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheDeskOnTopOfTheFeatures() {
+        noClasses().that().resideOutsideOfPackage("io.salesrisk.desk..")
+                .should().dependOnClassesThat().resideInAPackage("io.salesrisk.desk..")
+                .because("the risk desk is a client of the features' services, like the REST resources; no feature needs it")
+                .check(classes);
+    }
+
+    @Test
     void shouldKeepHandWrittenJdbcInRepositoriesAndTheHelper() {
         noClasses().that().resideOutsideOfPackages("..persistence..", "io.salesrisk.reevaluation.profile..",
                         "io.salesrisk.exposure..")
