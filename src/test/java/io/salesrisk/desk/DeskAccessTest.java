@@ -61,6 +61,12 @@ class DeskAccessTest {
     }
 
     @Test
+    void theDeskTakesNoBasicCredentialsOnlyItsSession() {
+        io.salesrisk.testsupport.Api.riskOfficer().redirects().follow(false).get("/desk").then().statusCode(302)
+                .header("Location", containsString("/desk/login"));
+    }
+
+    @Test
     void apiMultipartUploadsNeedNoCsrfToken() {
         io.salesrisk.testsupport.Api.upload(io.salesrisk.testsupport.Api.riskOfficer(), "broken.drl", "rule x".getBytes())
                 .post("/api/rulesets").then().statusCode(422);
