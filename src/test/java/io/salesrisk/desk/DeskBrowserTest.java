@@ -70,6 +70,13 @@ class DeskBrowserTest {
             risk.go("/desk/worklist?customerId=" + customer);
             risk.waitFor(By.id("worklist"));
             risk.screenshot("desk-worklist");
+            // sorting swaps the page in place (htmx) and keeps the filter in the address
+            risk.driver().findElement(By.linkText("Amount")).click();
+            risk.waiting(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=AMOUNT"));
+            assertTrue(risk.driver().getCurrentUrl().contains("customerId=" + customer));
+            List<String> amounts = risk.driver().findElements(By.cssSelector("#worklist tbody tr td:nth-child(7)")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(List.of("1,001,000.00", "1,050,000.01", "1,120,000.00"), amounts);
             risk.driver().findElement(By.linkText(orderId)).click();
             risk.waitFor(By.id("explanation"));
             risk.driver().findElement(By.id("open-release")).click();
