@@ -64,6 +64,13 @@ public class ActivePlans {
         return List.copyOf(codes);
     }
 
+    /** The active plans that cover a customer of this segment and industry: portfolio, segment, industry, its own. */
+    public List<PlanRecord> plansCovering(String customerId, String segment, String industry) {
+        List<PlanRecord> covering = new ArrayList<>();
+        forEachCovering(customerId, segment, industry, covering::add);
+        return covering;
+    }
+
     /** Every order-related action of the active plans that cover the customer, as facts for the order rules. */
     public List<ContingencyMeasure> measuresFor(String customerId, String segment, String industry) {
         List<ContingencyMeasure> measures = new ArrayList<>();

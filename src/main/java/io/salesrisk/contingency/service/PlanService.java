@@ -33,6 +33,11 @@ public class PlanService {
         return plans.list(status, limit);
     }
 
+    /** The active plans that cover a customer (portfolio, its segment and industry, the customer itself). */
+    public List<PlanRecord> covering(String customerId, String segment, String industry) {
+        return activePlans.plansCovering(customerId, segment, industry);
+    }
+
     @Transactional
     public PlanRecord get(UUID id) {
         return plans.record(id).orElseThrow(() -> new NotFoundException(null, "contingency plan " + id + " does not exist"));

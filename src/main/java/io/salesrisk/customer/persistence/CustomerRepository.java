@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.salesrisk.common.persistence.Jdbc;
 import io.salesrisk.common.persistence.SqlSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
@@ -100,6 +102,54 @@ public class CustomerRepository implements PanacheRepositoryBase<CustomerEntity,
             all.addAll(parameters);
             return sql.list(query, all, row -> new IdRange(row.getString(1), row.getString(2), row.getInt(3)));
         });
+    }
+
+    /**
+     * One page of the customers a search finds, sorted by {@code sort} (then id). A text matches ids that start with
+     * it and names that contain it, in any case.
+     */
+    public List<CustomerEntity> search(CustomerSearch search, CustomerSearch.Sort sort, boolean descending, int offset,
+                                       int limit) {
+        Where where = where(search);
+        Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        Sort order = Sort.by(sort.property(), direction, Sort.NullPrecedence.NULLS_LAST);
+        if (sort != CustomerSearch.Sort.ID) {
+            order = order.and("id", direction);
+        }
+        return find(where.query, order, where.parameters).range(offset, offset + limit - 1).list();
+    }
+
+    /** How many customers a search finds. */
+    public long count(CustomerSearch search) {
+        Where where = where(search);
+        return where.query.isEmpty() ? count() : count(where.query, where.parameters);
+    }
+
+    private record Where(String query, Parameters parameters) {
+    }
+
+    private static Where where(CustomerSearch search) {
+        List<String> terms = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (search.text() != null) {
+            String text = search.text().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            terms.add("(lower(id) like :idPrefix escape '\\' or lower(name) like :namePart escape '\\')");
+            parameters.and("idPrefix", text + "%").and("namePart", "%" + text + "%");
+        }
+        if (search.segment() != null) {
+            terms.add("segment = :segment");
+            parameters.and("segment", search.segment());
+        }
+        if (search.region() != null) {
+            terms.add("region = :region");
+            parameters.and("region", search.region());
+        }
+        if (search.riskClass() != null) {
+            terms.add("riskClass = :riskClass");
+            parameters.and("riskClass", search.riskClass());
+        }
+        return new Where(String.join(" and ", terms), parameters);
     }
 
     private static java.sql.Array array(SqlSession sql, List<String> ids) {

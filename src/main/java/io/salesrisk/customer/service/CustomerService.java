@@ -7,6 +7,7 @@ import io.salesrisk.common.problem.ProblemDetail;
 import io.salesrisk.customer.persistence.CustomerEntity;
 import io.salesrisk.customer.persistence.CustomerRepository;
 import io.salesrisk.customer.persistence.CustomerRow;
+import io.salesrisk.customer.persistence.CustomerSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,6 +63,18 @@ public class CustomerService {
             customers.persist(customer);
         }
         return created;
+    }
+
+    /** One page of the customers a search finds and how many it finds in all. */
+    public record CustomerPage(List<CustomerEntity> customers, long total) {
+    }
+
+    /** Searches customers, one page sorted on the server; {@code limit} is kept to 1..200. */
+    @Transactional
+    public CustomerPage search(CustomerSearch search, CustomerSearch.Sort sort, boolean descending, int offset, int limit) {
+        int size = Math.max(1, Math.min(200, limit));
+        return new CustomerPage(customers.search(search, sort, descending, Math.max(0, offset), size),
+                customers.count(search));
     }
 
     @Transactional

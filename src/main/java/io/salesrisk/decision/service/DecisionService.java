@@ -3,6 +3,7 @@ package io.salesrisk.decision.service;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.decision.persistence.DecisionEntity;
 import io.salesrisk.decision.persistence.DecisionRepository;
+import io.salesrisk.order.persistence.CustomerOrder;
 import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,17 @@ public class DecisionService {
     @Transactional
     public java.util.Map<String, Long> outcomesSince(java.time.OffsetDateTime since) {
         return decisions.outcomesSince(since);
+    }
+
+    /** A page of a customer's orders, newest first, with the outcome of each one's latest decision. */
+    public record CustomerOrders(List<CustomerOrder> orders, long total) {
+    }
+
+    /** A customer's orders, newest first, {@code limit} (1..200) from {@code offset}, with their latest outcomes. */
+    @Transactional
+    public CustomerOrders ordersOfCustomer(String customerId, int limit, int offset) {
+        return new CustomerOrders(orders.ofCustomer(customerId, Math.max(1, Math.min(200, limit)), Math.max(0, offset)),
+                orders.countOfCustomer(customerId));
     }
 
     /** Every decision taken on an order, newest first. */

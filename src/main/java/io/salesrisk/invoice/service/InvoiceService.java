@@ -7,6 +7,7 @@ import io.salesrisk.customer.persistence.CustomerRepository;
 import io.salesrisk.invoice.persistence.InvoiceEntity;
 import io.salesrisk.invoice.persistence.InvoiceRepository;
 import io.salesrisk.invoice.persistence.InvoiceRow;
+import io.salesrisk.invoice.persistence.ReceivableAging;
 import io.salesrisk.order.persistence.SalesOrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,11 @@ public class InvoiceService {
         this.customers = customers;
         this.orders = orders;
         this.clock = clock;
+    }
+
+    /** The customer's unpaid invoice amounts by days past due today. */
+    public ReceivableAging aging(String customerId) {
+        return invoices.aging(customerId, java.time.LocalDate.now(clock));
     }
 
     /** Creates or replaces an invoice; returns the stored invoice and whether it was created. */

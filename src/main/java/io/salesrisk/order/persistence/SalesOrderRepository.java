@@ -41,6 +41,31 @@ public class SalesOrderRepository implements PanacheRepositoryBase<SalesOrderEnt
         this.jdbc = jdbc;
     }
 
+    /**
+     * A customer's orders, newest first (order date, then last change), each with the outcome of its latest decision
+     * (the decision the order row points to).
+     */
+    public List<CustomerOrder> ofCustomer(String customerId, int limit, int offset) {
+        return jdbc.read(sql -> sql.list("""
+                SELECT o.id, o.amount, o.currency, o.original_amount, o.order_date, o.status, o.updated_at,
+                       d.outcome, d.evaluated_at, d.ruleset_version
+                FROM sales_orders o LEFT JOIN decisions d ON d.id = o.last_decision_id
+                WHERE o.customer_id = ? ORDER BY o.order_date DESC, o.updated_at DESC, o.id DESC LIMIT ? OFFSET ?""",
+                List.of(customerId, limit, offset), row -> {
+                    java.sql.Date orderDate = row.getDate("order_date");
+                    return new CustomerOrder(row.getString("id"), row.getBigDecimal("amount"), row.getString("currency"),
+                            row.getBigDecimal("original_amount"), orderDate == null ? null : orderDate.toLocalDate(),
+                            OrderStatus.valueOf(row.getString("status")), row.getObject("updated_at", java.time.OffsetDateTime.class),
+                            row.getString("outcome"), row.getObject("evaluated_at", java.time.OffsetDateTime.class),
+                            row.getString("ruleset_version"));
+                }));
+    }
+
+    /** How many orders a customer has. */
+    public long countOfCustomer(String customerId) {
+        return count("customerId", customerId);
+    }
+
     /** Marks an order invoiced once an invoice references it; unknown order ids are ignored. */
     public void markInvoiced(String orderId) {
         update("status = ?1 where id = ?2 and status <> ?1", OrderStatus.INVOICED, orderId);
