@@ -71,6 +71,8 @@
       var width = Math.max(280, el.clientWidth || 400);
       new uPlot({
         width: width, height: spec.height || 200, series: series,
+        // room on the right for the last x label, which uPlot centres on its tick
+        padding: [8, 36, 0, 0],
         scales: { x: { time: false } },
         axes: [
           { values: function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) && spec.labels[v] != null ? spec.labels[v] : ''; }); } },
