@@ -94,7 +94,8 @@ class RunsBrowserTest {
             assertThat(b.driver().findElement(By.id("run-live")).getAttribute("hx-trigger")).isNull();
             ((JavascriptExecutor) b.driver()).executeScript("document.getElementById('run-progress').scrollIntoView();");
             b.screenshot("desk-run");
-            b.driver().findElement(By.id("proposals")).isDisplayed();
+            ((JavascriptExecutor) b.driver()).executeScript("document.getElementById('plans-title').scrollIntoView();");
+            b.screenshot("desk-run-proposals");
 
             b.go("/desk/runs");
             b.waitFor(By.id("runs"));
