@@ -164,7 +164,7 @@ class DeskRunsPageTest {
         // given: a run over a region whose only chunk another instance holds
         String region = uniqueId("DeskRegion");
         ProfileData.customer(uniqueId("C")).region(region).flatSales(AS_OF, 24, "1000").insert(dataSource);
-        UUID held = holdRun(RunScope.of(null, region, null));
+        UUID held = holdRun(runs, RunScope.of(null, region, null));
         DeskClient officer = DeskClient.riskOfficer();
 
         // when
@@ -226,7 +226,7 @@ class DeskRunsPageTest {
     }
 
     /** A running run whose only chunk another instance holds for the next five minutes: it stays RUNNING. */
-    private UUID holdRun(RunScope scope) {
+    static UUID holdRun(RunRepository runs, RunScope scope) {
         UUID id = UUID.randomUUID();
         RunRecord run = new RunRecord(id, scope, RunStatus.RUNNING, RunTrigger.API, "risk2", AS_OF, "000000000000",
                 new RunConstants(AS_OF, BigDecimal.ONE, Map.of(), BigDecimal.TEN, BigDecimal.ONE, 90, 12), 1, 1,

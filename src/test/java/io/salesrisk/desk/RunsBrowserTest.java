@@ -10,6 +10,8 @@ import io.salesrisk.contingency.persistence.PlanActivation;
 import io.salesrisk.contingency.persistence.PlanRepository;
 import io.salesrisk.contingency.service.ActivePlans;
 import io.salesrisk.facts.Severity;
+import io.salesrisk.reevaluation.persistence.RunRepository;
+import io.salesrisk.reevaluation.run.RunScope;
 import io.salesrisk.testsupport.Browser;
 import io.salesrisk.testsupport.ProfileData;
 import jakarta.inject.Inject;
@@ -52,6 +54,31 @@ class RunsBrowserTest {
 
     @Inject
     ActivePlans activePlans;
+
+    @Inject
+    RunRepository runs;
+
+    @Test
+    void theRunPagePollsUntilTheRunFinishes() {
+        // given: a run held by another instance, open in the browser
+        String region = uniqueId("BrowserRegion");
+        ProfileData.customer(uniqueId("C")).region(region).flatSales(DeskRunsPageTest.AS_OF, 24, "1000").insert(dataSource);
+        UUID held = DeskRunsPageTest.holdRun(runs, RunScope.of(null, region, null));
+        try (Browser b = Browser.open(base)) {
+            b.signIn("risk", "risk123");
+            b.go("/desk/runs/" + held);
+            b.waitForText(By.id("run-status"), "RUNNING");
+            assertThat(b.driver().findElement(By.id("run-percent")).getText()).isEqualTo("0 %");
+
+            // when: the run ends elsewhere (here: cancelled through the API)
+            riskOfficer().post("/api/reevaluations/" + held + "/cancel").then().statusCode(200);
+
+            // then: the page's poll shows it without a reload, and stops
+            b.waitForText(By.id("run-status"), "CANCELLED");
+            assertThat(b.driver().findElement(By.id("run-live")).getAttribute("hx-trigger")).isNull();
+            assertThat(b.driver().findElements(By.id("cancel-run"))).isEmpty();
+        }
+    }
 
     @Test
     void startARunWatchItReach100PercentAndReadItsSummary() {
