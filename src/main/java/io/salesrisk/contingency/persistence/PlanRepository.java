@@ -101,8 +101,14 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
 
     /** Plans by status (null for all), newest first. */
     public List<PlanRecord> list(PlanStatus status, int limit) {
+        return list(status, limit, 0);
+    }
+
+    /** A page of the plans by status (null for all), newest first. */
+    public List<PlanRecord> list(PlanStatus status, int limit, int offset) {
         Sort newestFirst = Sort.descending("activatedAt", "id");
-        return records((status == null ? findAll(newestFirst) : find("status", newestFirst, status)).page(0, limit).list());
+        return records((status == null ? findAll(newestFirst) : find("status", newestFirst, status))
+                .range(offset, offset + limit - 1).list());
     }
 
     private List<PlanRecord> records(List<PlanEntity> plans) {

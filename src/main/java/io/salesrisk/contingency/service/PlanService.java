@@ -38,6 +38,12 @@ public class PlanService {
         return activePlans.plansCovering(customerId, segment, industry);
     }
 
+    /** A page of the plans by status (null for all), newest first. */
+    @Transactional
+    public List<PlanRecord> list(PlanStatus status, int limit, int offset) {
+        return plans.list(status, limit, offset);
+    }
+
     @Transactional
     public PlanRecord get(UUID id) {
         return plans.record(id).orElseThrow(() -> new NotFoundException(null, "contingency plan " + id + " does not exist"));

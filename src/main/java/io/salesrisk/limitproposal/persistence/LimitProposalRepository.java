@@ -80,4 +80,11 @@ public class LimitProposalRepository implements PanacheRepositoryBase<LimitPropo
         }
         return find(query.toString(), Sort.ascending("createdAt", "id"), parameters).page(0, limit).list();
     }
+
+    /** The proposals a run made, by status (null for any), oldest first, a page of them. */
+    public List<LimitProposalEntity> ofRun(UUID runId, ProposalStatus status, int limit, int offset) {
+        Sort order = Sort.ascending("createdAt", "id");
+        return (status == null ? find("runId", order, runId) : find("runId = ?1 and status = ?2", order, runId, status))
+                .range(offset, offset + limit - 1).list();
+    }
 }

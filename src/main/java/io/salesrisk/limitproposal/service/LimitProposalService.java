@@ -44,6 +44,12 @@ public class LimitProposalService {
         return proposals.list(status, customerId, limit).stream().map(this::record).toList();
     }
 
+    /** The proposals a run made, by status (null for any), oldest first, a page of them. */
+    @Transactional
+    public List<LimitProposalRecord> ofRun(UUID runId, ProposalStatus status, int limit, int offset) {
+        return proposals.ofRun(runId, status, limit, offset).stream().map(this::record).toList();
+    }
+
     @Transactional
     public LimitProposalRecord approve(UUID id, String user) {
         return decide(id, user, true);

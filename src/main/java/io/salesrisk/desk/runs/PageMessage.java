@@ -1,0 +1,53 @@
+package io.salesrisk.desk.runs;
+
+import io.salesrisk.common.problem.ConflictException;
+import io.salesrisk.common.problem.InvalidInputException;
+import io.salesrisk.common.problem.NotAllowedException;
+import io.salesrisk.common.problem.NotFoundException;
+import io.salesrisk.common.problem.ProblemDetail;
+import io.salesrisk.reevaluation.run.DuplicateRunException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A message above a page: "ok" after an action, "error" for a domain refusal with its details, and the HTTP status
+ * the page is answered with.
+ *
+ * @param existingRun for a refused duplicate run, the run in progress (the page links to it), else null
+ */
+public record PageMessage(String kind, String text, List<String> details, int status, UUID existingRun) {
+
+    static PageMessage ok(String text) {
+        return new PageMessage("ok", text, List.of(), 200, null);
+    }
+
+    static PageMessage error(int status, String text) {
+        return new PageMessage("error", text, List.of(), status, null);
+    }
+
+    /** The refusal a service threw, or null when it is not a domain error (which then propagates). */
+    static PageMessage of(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            List<String> details = new ArrayList<>();
+            for (ProblemDetail d : invalid.errors()) {
+                details.add((d.field() == null ? "" : d.field() + ": ") + d.message());
+            }
+            return new PageMessage("error", invalid.getMessage(), details, 422, null);
+        }
+        if (e instanceof DuplicateRunException duplicate) {
+            return new PageMessage("error", duplicate.getMessage(), List.of(), 409, duplicate.existing());
+        }
+        if (e instanceof ConflictException) {
+            return error(409, e.getMessage());
+        }
+        if (e instanceof NotFoundException) {
+            return error(404, e.getMessage());
+        }
+        if (e instanceof NotAllowedException) {
+            return error(403, e.getMessage());
+        }
+        return null;
+    }
+}
