@@ -34,7 +34,7 @@ class DeskBrowserTest {
         try (Browser sales = Browser.open(base)) {
             sales.signIn("sales", "sales123");
             List<String> menu = menu(sales);
-            assertEquals(List.of("Dashboard", "Customers"), menu);
+            assertEquals(List.of("Dashboard", "Customers", "Contingency plans"), menu);
             sales.go("/desk/worklist");
             assertTrue(sales.waitFor(By.cssSelector(".msg[data-kind=forbidden]")).getText().contains("may not open"));
             sales.screenshot("desk-forbidden-sales");
