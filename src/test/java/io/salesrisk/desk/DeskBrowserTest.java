@@ -51,7 +51,7 @@ class DeskBrowserTest {
             officer.signIn("risk", "risk123");
             assertEquals(List.of("Dashboard", "Worklist", "Customers", "Rule sets", "Re-evaluation", "Alerts & plans"), menu(officer));
             officer.waitFor(By.id("tile-holds"));
-            officer.screenshot("desk-dashboard");
+            officer.screenshot("desk-dashboard-first-look");
             officer.driver().findElement(By.cssSelector("header form button")).click();
             assertTrue(officer.waitFor(By.id("signed-out")).getText().contains("signed out"));
             officer.go("/desk/worklist");
