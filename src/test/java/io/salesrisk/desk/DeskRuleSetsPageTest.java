@@ -156,6 +156,34 @@ class DeskRuleSetsPageTest {
     }
 
     @Test
+    void severalFilesOrOneZipAreRegisteredAsOneVersion() throws Exception {
+        DeskClient risk = DeskClient.riskOfficer();
+        byte[] scenarios = (Files.readString(java.nio.file.Path.of("decision-tables/scenarios/order-scenarios.csv"))
+                + "small class A order " + Api.uniqueId("S") + ",A,ENTERPRISE,1000000,,,,,100,30,,,true,APPROVE,,,\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String token = risk.page("/desk/rulesets").selectFirst("#upload-form input[name=" + DeskClient.CSRF_FIELD + "]").val();
+        Response two = risk.request().multiPart(DeskClient.CSRF_FIELD, token).multiPart("file", XLSX, goodWorkbook())
+                .multiPart("file", "order-scenarios.csv", scenarios).multiPart("note", "two files").post("/desk/rulesets");
+        assertEquals(303, two.statusCode());
+        Document page = risk.page(two.header("Location"));
+        assertThat(page.selectFirst("#state").text()).isEqualTo("CANDIDATE");
+        assertThat(page.selectFirst("#diff-files").text()).contains("decision-tables/" + XLSX)
+                .contains("decision-tables/scenarios/order-scenarios.csv");
+        assertThat(page.select("#scenario-results tbody tr")).hasSize(16);
+
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("decision-tables/" + XLSX));
+            out.write(goodWorkbook());
+            out.closeEntry();
+        }
+        Response zipped = upload(risk, "rules.zip", zip.toByteArray(), "from a zip");
+        assertEquals(303, zipped.statusCode());
+        assertThat(risk.page(zipped.header("Location")).selectFirst("#facts").text()).contains("from a zip");
+        assertThat(activeVersion()).isEqualTo(shipped);
+    }
+
+    @Test
     void aFileDownloadsByteForByteWithItsTypeAndName() throws Exception {
         Response file = DeskClient.auditor().get("/desk/rulesets/" + shipped + "/files/decision-tables/" + XLSX);
         assertEquals(200, file.statusCode());

@@ -82,6 +82,15 @@ class RuleSetsBrowserTest {
             scrollTo(risk, "simulation");
             risk.screenshot("desk-ruleset-simulation");
 
+            try (Browser auditor = Browser.open(base)) {
+                auditor.signIn("auditor", "audit123");
+                auditor.go("/desk/rulesets/" + version);
+                auditor.waitFor(By.id("diff-rows"));
+                assertThat(auditor.driver().findElements(By.cssSelector("main form[method=post], #approve, #activate")))
+                        .isEmpty();
+                auditor.screenshot("desk-ruleset-auditor");
+            }
+
             risk2.signIn("risk2", "risk123");
             risk2.go("/desk/rulesets/" + version);
             risk2.waitFor(By.id("approve")).click();
