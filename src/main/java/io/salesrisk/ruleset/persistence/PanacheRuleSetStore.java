@@ -134,6 +134,14 @@ public class PanacheRuleSetStore implements RuleSetStore {
                 .map(e -> new RuleSetEvent(e.version, e.action, e.actor, e.occurredAt, e.previousVersion, e.detail)).toList();
     }
 
+    @Override
+    @Transactional
+    public List<RuleSetEvent> activations(int limit) {
+        return RuleSetEventEntity.<RuleSetEventEntity>find("action = ?1 order by occurredAt desc, id desc", "ACTIVATED")
+                .range(0, Math.max(0, limit - 1)).list().stream()
+                .map(e -> new RuleSetEvent(e.version, e.action, e.actor, e.occurredAt, e.previousVersion, e.detail)).toList();
+    }
+
     private static void event(String version, String action, String actor, OffsetDateTime at, String previous, String detail) {
         RuleSetEventEntity event = new RuleSetEventEntity();
         event.version = version;

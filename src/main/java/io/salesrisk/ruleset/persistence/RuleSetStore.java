@@ -3,6 +3,7 @@ package io.salesrisk.ruleset.persistence;
 import io.salesrisk.engine.RuleSources;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,4 +40,10 @@ public interface RuleSetStore {
 
     /** A version's audit trail, oldest first. */
     List<RuleSetEvent> events(String version);
+
+    /** The latest ACTIVATED events over every version, newest first, at most {@code limit}. */
+    default List<RuleSetEvent> activations(int limit) {
+        return list().stream().flatMap(r -> events(r.version()).stream()).filter(e -> "ACTIVATED".equals(e.action()))
+                .sorted(Comparator.comparing(RuleSetEvent::occurredAt).reversed()).limit(limit).toList();
+    }
 }

@@ -286,6 +286,16 @@ public class RuleSetService {
         return store.events(version);
     }
 
+    /** The latest activations of any version (rollbacks included), newest first. */
+    public List<RuleSetEvent> activations(int limit) {
+        return store.activations(limit);
+    }
+
+    /** Whether a candidate needs a second officer's approval before it can be activated. */
+    public boolean fourEyes() {
+        return config.fourEyes();
+    }
+
     /** The compiled rule set of a stored version (from memory when recently used). */
     public CompiledRuleSet compiled(String version) {
         RuleSetRecord record = require(version);
