@@ -51,6 +51,11 @@ class DeskAccessTest {
         DeskClient officer = DeskClient.riskOfficer();
         officer.page("/desk");
         assertEquals(400, officer.postWithoutToken("/desk/logout", Map.of()).statusCode());
+        // other bodies (or none) need the token in the header, as htmx sends it
+        assertEquals(400, officer.request().contentType("text/plain").body("x").post("/desk/logout").statusCode());
+        assertEquals(400, officer.request().post("/desk/logout").statusCode());
+        assertEquals(400, officer.request().contentType("application/json").header("X-CSRF-TOKEN", "forged")
+                .body("{}").post("/desk/logout").statusCode());
         assertEquals(303, officer.post("/desk/logout", Map.of()).statusCode());
     }
 

@@ -38,7 +38,7 @@ class DeskAssetsTest {
 
     @Test
     void assetsNeedNoSessionAndPagesDo() {
-        assertEquals(200, RestAssured.get("/desk/assets/desk.css").statusCode());
+        assertEquals(200, RestAssured.get("/desk-assets/desk.css").statusCode());
         assertFalse(RestAssured.given().redirects().follow(false).get("/desk/worklist").statusCode() == 200);
     }
 }

@@ -236,7 +236,7 @@ class DeskCustomersPageTest {
             assertThat(script.data()).isEmpty();
         }
         assertThat(page.select("script").eachAttr("src"))
-                .allMatch(src -> src.startsWith("/webjars/") || src.startsWith("/desk/assets/"));
+                .allMatch(src -> src.startsWith("/webjars/") || src.startsWith("/desk-assets/"));
     }
 
     private static List<String> ids(Document page) {
