@@ -1,5 +1,6 @@
 package io.salesrisk.desk.alerts;
 
+import io.salesrisk.desk.common.PageMessage;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

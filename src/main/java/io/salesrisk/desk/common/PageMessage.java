@@ -1,4 +1,4 @@
-package io.salesrisk.desk.runs;
+package io.salesrisk.desk.common;
 
 import io.salesrisk.common.problem.ConflictException;
 import io.salesrisk.common.problem.InvalidInputException;
@@ -12,23 +12,24 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A message above a page: "ok" after an action, "error" for a domain refusal with its details, and the HTTP status
+ * A message above a page (the alerts and runs pages; the worklist and order pages carry DeskMessage across a
+ * redirect instead): "ok" after an action, "error" for a domain refusal with its details, and the HTTP status
  * the page is answered with.
  *
  * @param existingRun for a refused duplicate run, the run in progress (the page links to it), else null
  */
 public record PageMessage(String kind, String text, List<String> details, int status, UUID existingRun) {
 
-    static PageMessage ok(String text) {
+    public static PageMessage ok(String text) {
         return new PageMessage("ok", text, List.of(), 200, null);
     }
 
-    static PageMessage error(int status, String text) {
+    public static PageMessage error(int status, String text) {
         return new PageMessage("error", text, List.of(), status, null);
     }
 
     /** The refusal a service threw, or null when it is not a domain error (which then propagates). */
-    static PageMessage of(RuntimeException e) {
+    public static PageMessage of(RuntimeException e) {
         if (e instanceof InvalidInputException invalid) {
             List<String> details = new ArrayList<>();
             for (ProblemDetail d : invalid.errors()) {
