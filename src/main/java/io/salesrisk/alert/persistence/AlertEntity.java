@@ -47,4 +47,6 @@ public class AlertEntity extends PanacheEntityBase {
     public OffsetDateTime closedAt;
     @Column(name = "closed_by")
     public String closedBy;
+    @Column(name = "close_note")
+    public String closeNote;
 }

@@ -6,6 +6,7 @@ import io.salesrisk.alert.persistence.AlertRepository;
 import io.salesrisk.alert.persistence.AlertStatus;
 import io.salesrisk.alert.persistence.NewAlert;
 import io.salesrisk.common.json.JsonText;
+import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.common.problem.ConflictException;
 import io.salesrisk.common.problem.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,26 +15,39 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Alerts raised by risk signals and contingency plans: raising (de-duplicated while open), the queue, its actions. */
+/**
+ * Alerts raised by risk signals, process KPIs and contingency plans: raising (de-duplicated while open), the queue,
+ * its actions. Every change people must hear about is appended to the outbox in the same transaction
+ * ({@link AlertEvents}), so a committed alert is never lost before it is delivered.
+ */
 @ApplicationScoped
 public class AlertService {
 
+    /** Who closed an alert that closed itself. */
+    public static final String SYSTEM = "system";
+
     private final AlertRepository alerts;
+    private final AlertEvents events;
     private final JsonText json;
     private final Clock clock;
 
-    public AlertService(AlertRepository alerts, JsonText json, Clock clock) {
+    public AlertService(AlertRepository alerts, AlertEvents events, JsonText json, Clock clock) {
         this.alerts = alerts;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Raises alerts in the caller's transaction. */
+    /** Raises alerts in the caller's transaction; new and escalated ones go to the outbox with them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AlertRepository.RaiseCounts raise(List<NewAlert> raised, OffsetDateTime now) {
-        return alerts.raiseAll(raised, now);
+        AlertRepository.Raised result = alerts.raiseAll(raised, now);
+        events.opened(result.opened(), now);
+        events.escalated(result.escalated(), now);
+        return result.counts();
     }
 
     @Transactional
@@ -52,6 +66,18 @@ public class AlertService {
         return record(require(id));
     }
 
+    /** The alert open under a key (see {@link NewAlert#openKey()}), if any. */
+    @Transactional
+    public Optional<AlertRecord> findOpen(String openKey) {
+        return alerts.findOpen(openKey).map(this::record);
+    }
+
+    /** The alerts of a type not closed yet (e.g. the KPI alerts, to close those whose KPI recovered). */
+    @Transactional
+    public List<AlertRecord> notClosedOfType(String type) {
+        return alerts.notClosedOfType(type).stream().map(this::record).toList();
+    }
+
     /** Someone is on it: the alert stays open, so a repeated finding still updates it. */
     @Transactional
     public AlertRecord acknowledge(UUID id) {
@@ -60,7 +86,9 @@ public class AlertService {
             throw new ConflictException("status", "alert " + id + " is " + alert.status + "; only an OPEN alert can be acknowledged");
         }
         alert.status = AlertStatus.ACKNOWLEDGED;
-        return record(alert);
+        AlertRecord record = record(alert);
+        events.acknowledged(record, OffsetDateTime.now(clock));
+        return record;
     }
 
     /** Done: the next finding of the same kind opens a new alert. */
@@ -70,11 +98,27 @@ public class AlertService {
         if (alert.status == AlertStatus.CLOSED) {
             throw new ConflictException("status", "alert " + id + " is CLOSED already");
         }
+        return closeEntity(alert, user, null, OffsetDateTime.now(clock));
+    }
+
+    /**
+     * Closes the alert open under the key, if there is one, as the system, with a note saying why (e.g. the KPI is
+     * back within its threshold); in the caller's transaction. Returns the closed alert.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<AlertRecord> closeRecovered(String openKey, String note, OffsetDateTime now) {
+        return alerts.findOpen(openKey).map(alert -> closeEntity(alert, SYSTEM, note, now));
+    }
+
+    private AlertRecord closeEntity(AlertEntity alert, String user, String note, OffsetDateTime now) {
         alert.status = AlertStatus.CLOSED;
         alert.openKey = null;
         alert.closedBy = user;
-        alert.closedAt = OffsetDateTime.now(clock);
-        return record(alert);
+        alert.closedAt = now;
+        alert.closeNote = note == null ? null : ColumnText.message(note);
+        AlertRecord record = record(alert);
+        events.closed(record, now);
+        return record;
     }
 
     private AlertEntity require(UUID id) {
@@ -83,6 +127,6 @@ public class AlertService {
 
     private AlertRecord record(AlertEntity a) {
         return new AlertRecord(a.id, a.type, a.subjectType, a.subjectId, a.owner, a.runId, a.severity, a.status.name(),
-                a.message, json.tree(a.values), a.firstSeen, a.lastSeen, a.occurrences, a.closedAt, a.closedBy);
+                a.message, json.tree(a.values), a.firstSeen, a.lastSeen, a.occurrences, a.closedAt, a.closedBy, a.closeNote);
     }
 }
