@@ -47,10 +47,10 @@ class ArchitectureTest {
     @Test
     void shouldKeepHandWrittenJdbcInRepositoriesAndTheHelper() {
         noClasses().that().resideOutsideOfPackages("..persistence..", "io.salesrisk.reevaluation.profile..",
-                        "io.salesrisk.exposure..")
+                        "io.salesrisk.exposure..", "io.salesrisk.outbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
                 .because("tables are read and written through their feature's repository (set-based SQL through "
-                        + "common.persistence.Jdbc); the profile and credit-figures queries are the benchmarked exceptions")
+                        + "common.persistence.Jdbc); the profile and credit-figures queries are the benchmarked exceptions; the outbox is a table and nothing else")
                 .check(classes);
     }
 
