@@ -82,7 +82,72 @@
     });
   }
 
+  // Live alerts: an element with data-alert-stream opens the desk's alert stream (server-sent events; the browser
+  // reconnects by itself and sends the last event id, so nothing is missed). Each event reloads the parts marked
+  // data-live (their hx-get, hx-select) once, a moment later, unless the officer is typing in one or has a form open
+  // there: that part reloads when it is left. New and escalated alerts also show as a toast, set as text.
+  var alertTypes = ['alert.opened', 'alert.escalated', 'alert.acknowledged', 'alert.closed'];
+  function setLiveStatus(text) {
+    var status = document.getElementById('live-status');
+    if (status) { status.textContent = text; }
+  }
+  function busy(el) {
+    var active = document.activeElement;
+    var typing = active && el.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName);
+    return typing || el.querySelector('details[open]') !== null;
+  }
+  function reloadLiveParts() {
+    document.querySelectorAll('[data-live]').forEach(function (el) {
+      if (busy(el)) {
+        if (!el.dataset.stale) {
+          el.dataset.stale = '1';
+          el.addEventListener('focusout', function again() {
+            el.removeEventListener('focusout', again);
+            delete el.dataset.stale;
+            setTimeout(reloadLiveParts, 300);
+          });
+        }
+        return;
+      }
+      htmx.trigger(el, 'salesrisk:alerts');
+    });
+  }
+  function showAlertToast(type, data) {
+    var toast = document.getElementById('toast');
+    if (!toast || !data || !data.data) { return; }
+    var alert = data.data;
+    var p = document.createElement('p');
+    p.className = 'msg ' + (alert.severity === 'HIGH' || alert.severity === 'CRITICAL' ? 'error' : 'ok');
+    p.textContent = (type === 'alert.escalated' ? 'Alert escalated: ' : 'New alert: ') + alert.severity + ' '
+      + alert.type + ' on ' + alert.subjectId + ' – ' + alert.message;
+    toast.replaceChildren(p);
+    setTimeout(function () { if (toast.firstChild === p) { toast.replaceChildren(); } }, 8000);
+  }
+  function openAlertStream() {
+    var holder = document.querySelector('[data-alert-stream]');
+    if (!holder || typeof EventSource === 'undefined') { return; }
+    var source = new EventSource(holder.getAttribute('data-alert-stream'));
+    var pending = null;
+    source.addEventListener('open', function () { setLiveStatus('live'); });
+    source.addEventListener('error', function () {
+      // the browser tries again by itself; a closed source means the session ended
+      setLiveStatus(source.readyState === EventSource.CLOSED ? 'live updates stopped: reload the page'
+        : 'reconnecting to live updates…');
+    });
+    alertTypes.forEach(function (type) {
+      source.addEventListener(type, function (e) {
+        setLiveStatus('live · last update ' + new Date().toLocaleTimeString());
+        if (type === 'alert.opened' || type === 'alert.escalated') {
+          try { showAlertToast(type, JSON.parse(e.data)); } catch (ignored) { /* a toast is a nicety */ }
+        }
+        if (pending) { clearTimeout(pending); }
+        pending = setTimeout(function () { pending = null; reloadLiveParts(); }, 250);
+      });
+    });
+    window.addEventListener('pagehide', function () { source.close(); });
+  }
+
   function init(root) { initDropzones(root); initCharts(root); }
-  document.addEventListener('DOMContentLoaded', function () { init(document); });
+  document.addEventListener('DOMContentLoaded', function () { init(document); openAlertStream(); });
   document.addEventListener('htmx:load', function (e) { init(e.detail.elt); });
 })();

@@ -53,6 +53,11 @@ public final class DeskClient {
         return signIn("sales", "sales123");
     }
 
+    /** The session cookie's value, for clients other than REST Assured (an SSE client). */
+    public String sessionCookie() {
+        return cookies.get(SESSION_COOKIE);
+    }
+
     /** A request carrying this session's cookies; redirects are not followed. */
     public RequestSpecification request() {
         return RestAssured.given().redirects().follow(false).cookies(cookies);

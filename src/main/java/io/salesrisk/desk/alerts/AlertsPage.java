@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.salesrisk.alert.persistence.AlertRecord;
 import io.salesrisk.alert.persistence.AlertStatus;
 import io.salesrisk.alert.service.AlertService;
+import io.salesrisk.alert.service.AlertStream;
 import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.contingency.persistence.PlanRecord;
@@ -19,13 +20,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -126,13 +131,15 @@ public class AlertsPage {
     private final AlertService alerts;
     private final PlanService plans;
     private final SecurityIdentity identity;
+    private final AlertStream stream;
 
     public AlertsPage(@Location("desk/alerts/alerts.html") Template alertsTemplate, AlertService alerts, PlanService plans,
-                      SecurityIdentity identity) {
+                      SecurityIdentity identity, AlertStream stream) {
         this.alertsTemplate = alertsTemplate;
         this.alerts = alerts;
         this.plans = plans;
         this.identity = identity;
+        this.stream = stream;
     }
 
     @GET
@@ -142,6 +149,20 @@ public class AlertsPage {
         filters.normalise();
         PageMessage message = done == null || !DONE.containsKey(done) ? null : PageMessage.ok(DONE.get(done));
         return page(filters, message);
+    }
+
+    /**
+     * The desk's own door to the live alert stream (the session cookie signs it in; the API's stream takes basic
+     * auth): the alert list, its plans and the dashboard's tiles reload their part when an event arrives.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({"risk-officer", "auditor", "sales"})
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
+        boolean reviewer = identity.hasRole("risk-officer") || identity.hasRole("auditor");
+        stream.open(sink, sse, AlertStream.startAfter(lastEventId, null),
+                reviewer ? AlertStream.Reader.REVIEWER : AlertStream.Reader.SALES);
     }
 
     @POST
