@@ -12,6 +12,7 @@ import io.salesrisk.outbox.OutboxEvent;
 import io.salesrisk.outbox.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -46,6 +47,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The SSE types are JAX-RS API classes, not a resource: the REST resource and the desk page both open streams.
  */
 @ApplicationScoped
+@Named("alertStream")
 public class AlertStream {
 
     private static final Logger LOG = Logger.getLogger(AlertStream.class);
@@ -132,10 +134,21 @@ public class AlertStream {
      * heartbeat comment while nothing happens. Returns at once; the stream's thread sends.
      */
     public void open(SseEventSink sink, Sse sse, Long after, Reader reader) {
-        Subscriber subscriber = new Subscriber(sink, sse, reader, after == null ? -1 : after, System.currentTimeMillis());
+        // without a position the stream starts after the newest event now, not at the next poll: an event
+        // committed between this request and that poll is the stream's first
+        long position = after == null ? outbox.lastSeq() : after;
+        Subscriber subscriber = new Subscriber(sink, sse, reader, position, System.currentTimeMillis());
         // the first comment makes the response start at once, so the client sees the stream opened
         subscriber.comment("stream open");
         subscribers.add(subscriber);
+    }
+
+    /**
+     * The id of the newest event now: a page renders it into its stream's address ({@code ?after=}), so the events
+     * committed between rendering the page and its script opening the stream are not missed.
+     */
+    public long lastEventId() {
+        return outbox.lastSeq();
     }
 
     /** The number of streams open on this instance. */
@@ -166,9 +179,6 @@ public class AlertStream {
         long now = System.currentTimeMillis();
         long heartbeat = config.stream().heartbeat().toMillis();
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.position < 0) {
-                subscriber.position = head; // a stream without a position starts at the live end
-            }
             if (subscriber.position < head) {
                 send(subscriber);
             }

@@ -159,9 +159,10 @@ public class AlertsPage {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({"risk-officer", "auditor", "sales"})
-    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @QueryParam("after") String after) {
         boolean reviewer = identity.hasRole("risk-officer") || identity.hasRole("auditor");
-        stream.open(sink, sse, AlertStream.startAfter(lastEventId, null),
+        stream.open(sink, sse, AlertStream.startAfter(lastEventId, after),
                 reviewer ? AlertStream.Reader.REVIEWER : AlertStream.Reader.SALES);
     }
 
