@@ -56,8 +56,11 @@ public final class ReevaluationBenchmark {
     private final LocalDate asOf = LocalDate.now();
 
     record Result(int customers, long sales, long invoices, double loadSeconds, double scanSeconds, double runSeconds,
-                  double rate, int failed, long heapMaxUsedMb) {
+                  double rate, int failed, long heapMaxUsedMb, long alerts, long outboxEvents) {
     }
+
+    /** Whether the run raises alerts (and their outbox events), or skips them: what alert creation costs the run. */
+    enum Alerts { RAISED, SKIPPED }
 
     public static void main(String[] args) throws Exception {
         if (!Files.exists(Path.of(JAR))) {
@@ -66,20 +69,28 @@ public final class ReevaluationBenchmark {
         ReevaluationBenchmark benchmark = new ReevaluationBenchmark();
         List<Result> results = new ArrayList<>();
         for (String size : SIZES.split(",")) {
-            results.add(benchmark.measure(Integer.parseInt(size.trim())));
+            results.add(benchmark.measure(Integer.parseInt(size.trim()), Alerts.RAISED));
         }
         String report = report(results);
+        if (Boolean.getBoolean("bench.alert-overhead") || "true".equals(System.getProperty("bench.alert-overhead"))) {
+            // alert creation's share of the run: the smallest size again without alerts, then with them once more,
+            // so that the with-alerts figure is the mean of a run before and a run after (drift on a shared machine)
+            int customers = results.get(0).customers();
+            Result skipped = benchmark.measure(customers, Alerts.SKIPPED);
+            Result raisedAgain = benchmark.measure(customers, Alerts.RAISED);
+            report += alertOverhead(results.get(0), skipped, raisedAgain);
+        }
         System.out.println(report);
         Files.writeString(Path.of("target", "reevaluation-benchmark.txt"), report);
     }
 
-    private Result measure(int customers) throws Exception {
+    private Result measure(int customers, Alerts alerts) throws Exception {
         String db = "salesrisk_reeval_" + customers;
         String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + db;
         double loadSeconds = -1;
         if (!loaded(db, url, customers)) {
             recreate(db);
-            Process migrate = start(url, customers);
+            Process migrate = start(url, customers, Alerts.RAISED);
             waitUntilReady(migrate);
             stop(migrate);
             long start = System.nanoTime();
@@ -93,7 +104,7 @@ public final class ReevaluationBenchmark {
              Statement statement = connection.createStatement()) {
             // every run does the same work: customers back to their generated values, earlier results gone
             statement.execute("TRUNCATE customer_assessments, risk_signals, reevaluation_failures, limit_proposals, alerts, "
-                    + "contingency_plans, reevaluation_chunks, reevaluation_scope_ids, reevaluation_runs");
+                    + "outbox_events, contingency_plans, reevaluation_chunks, reevaluation_scope_ids, reevaluation_runs CASCADE");
             statement.execute("UPDATE customers SET score = NULL, credit_limit = generated_limit, risk_class = generated_class, "
                     + "payment_terms_days = generated_terms, prepayment_required = FALSE");
             statement.execute("VACUUM ANALYZE customers");
@@ -101,7 +112,7 @@ public final class ReevaluationBenchmark {
             invoices = count(statement, "SELECT COUNT(*) FROM invoices");
         }
         double scanSeconds = scan(url);
-        Process service = start(url, customers);
+        Process service = start(url, customers, alerts);
         try {
             waitUntilReady(service);
             HeapSampler heap = new HeapSampler();
@@ -125,9 +136,17 @@ public final class ReevaluationBenchmark {
             heap.join();
             int done = Integer.parseInt(field(run, "done"));
             int failed = Integer.parseInt(field(run, "failed"));
-            System.out.printf(Locale.ROOT, "%d customers: run %.1f s, scan %.1f s%n", customers, runSeconds, scanSeconds);
+            long alertRows;
+            long outboxRows;
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                alertRows = count(statement, "SELECT COUNT(*) FROM alerts");
+                outboxRows = count(statement, "SELECT COUNT(*) FROM outbox_events");
+            }
+            System.out.printf(Locale.ROOT, "%d customers, alerts %s: run %.1f s, scan %.1f s, %d alerts%n", customers,
+                    alerts, runSeconds, scanSeconds, alertRows);
             return new Result(customers, sales, invoices, loadSeconds, scanSeconds, runSeconds, (done + failed) / runSeconds,
-                    failed, heap.maxUsedMb);
+                    failed, heap.maxUsedMb, alertRows, outboxRows);
         } finally {
             stop(service);
         }
@@ -253,7 +272,7 @@ public final class ReevaluationBenchmark {
         }
     }
 
-    private Process start(String url, int customers) throws IOException {
+    private Process start(String url, int customers, Alerts alerts) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "-Dquarkus.http.port=" + PORT,
@@ -262,6 +281,7 @@ public final class ReevaluationBenchmark {
                 "-Dquarkus.log.category.\"io.salesrisk\".level=INFO",
                 "-Dsalesrisk.demo.enabled=false",
                 "-Dsalesrisk.reevaluation.schedule=off",
+                "-Dsalesrisk.benchmark.bypass-alerts=" + (alerts == Alerts.SKIPPED),
                 "-Dsalesrisk.security.users.bench.password-hash=" + BcryptUtil.bcryptHash(PASSWORD, 10),
                 "-Dsalesrisk.security.users.bench.roles=sales,risk-officer",
                 "-jar", JAR));
@@ -342,6 +362,15 @@ public final class ReevaluationBenchmark {
                 }
             }
         }
+    }
+
+    private static String alertOverhead(Result raised, Result skipped, Result raisedAgain) {
+        double withAlerts = (raised.runSeconds() + raisedAgain.runSeconds()) / 2;
+        return String.format(Locale.ROOT, "Alert creation, %d customers: %d alerts and %d outbox events per run; run with"
+                        + " alerts %.1f s and %.1f s (mean %.1f s), without (salesrisk.benchmark.bypass-alerts) %.1f s:"
+                        + " with/without %.3fx (budget 1.10x)%n", raised.customers(), raised.alerts(), raised.outboxEvents(),
+                raised.runSeconds(), raisedAgain.runSeconds(), withAlerts, skipped.runSeconds(),
+                withAlerts / skipped.runSeconds());
     }
 
     private static String report(List<Result> results) {

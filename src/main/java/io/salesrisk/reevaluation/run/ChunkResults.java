@@ -20,6 +20,7 @@ import io.salesrisk.reevaluation.persistence.FailureRepository;
 import io.salesrisk.reevaluation.persistence.SignalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,11 +50,13 @@ public class ChunkResults {
     private final PlanActivator activator;
     private final AssessmentReasons reasons;
     private final Set<String> weakClasses;
+    private final boolean bypassAlerts;
 
     public ChunkResults(CustomerRepository customers, AssessmentRepository assessments, FailureRepository failures,
                         SignalRepository signals, LimitProposalRepository proposals, AlertService alerts,
                         AlertConfig alertConfig, PlanRepository plans, PlanActivator activator, AssessmentReasons reasons,
-                        ReferenceConfig reference) {
+                        ReferenceConfig reference,
+                        @ConfigProperty(name = "salesrisk.benchmark.bypass-alerts", defaultValue = "false") boolean bypassAlerts) {
         this.customers = customers;
         this.assessments = assessments;
         this.failures = failures;
@@ -65,6 +68,7 @@ public class ChunkResults {
         this.activator = activator;
         this.reasons = reasons;
         this.weakClasses = Set.copyOf(reference.weakRiskClasses());
+        this.bypassAlerts = bypassAlerts; // benchmark only: what raising alerts (and their outbox events) costs a run
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -134,6 +138,9 @@ public class ChunkResults {
             }
         }
         signals.insertAll(runId, found, now);
+        if (bypassAlerts) {
+            return;
+        }
         AlertRepository.RaiseCounts counts = alerts.raise(raised, now);
         stats.alertsOpened = counts.opened();
         stats.alertsRepeated = counts.repeated();
