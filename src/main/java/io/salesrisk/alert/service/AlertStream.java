@@ -13,7 +13,6 @@ import io.salesrisk.outbox.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -295,7 +294,7 @@ public class AlertStream {
                 return;
             }
             OutboundSseEvent sseEvent = sse.newEventBuilder().id(Long.toString(event.seq())).name(event.type())
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE).data(data(event)).build();
+                    .data(data(event)).build();
             deliver(sseEvent);
         }
 
