@@ -1,0 +1,84 @@
+package io.salesrisk.webhook.service;
+
+import io.salesrisk.facts.Severity;
+import io.salesrisk.outbox.OutboxEvent;
+import io.salesrisk.outbox.OutboxRepository;
+import io.salesrisk.webhook.persistence.DeliveryRepository;
+import io.salesrisk.webhook.persistence.NewDelivery;
+import io.salesrisk.webhook.persistence.Subscription;
+import io.salesrisk.webhook.persistence.SubscriptionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns outbox events into deliveries: one row per matching subscription and event, inserted in the transaction
+ * that moves the cursor past the event, under the cursor's row lock (so one instance fans out at a time and an
+ * event is fanned out once). Identity sequence numbers are taken at insert and committed in any order, so a missing
+ * seq may still commit: the cursor stops before a gap until it fills or is older than the gap wait.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    private final OutboxRepository outbox;
+    private final DeliveryRepository deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final WebhookConfig config;
+
+    public FanOut(OutboxRepository outbox, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
+                  WebhookConfig config) {
+        this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.config = config;
+    }
+
+    /** One step: up to batch-size events past the cursor. Returns how many events it moved past. */
+    @Transactional
+    public int fanOutOnce(OffsetDateTime now) {
+        long cursor = deliveries.lockCursor();
+        List<OutboxEvent> events = outbox.after(cursor, config.batchSize());
+        long next = cursor;
+        List<OutboxEvent> taken = new ArrayList<>();
+        for (OutboxEvent event : events) {
+            if (event.seq() != next + 1 && event.createdAt().plus(config.gapWait()).isAfter(now)) {
+                // a seq before this event is missing and young: its transaction may still commit
+                break;
+            }
+            taken.add(event);
+            next = event.seq();
+        }
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        List<Subscription> enabled = subscriptions.enabled();
+        List<NewDelivery> rows = new ArrayList<>();
+        for (OutboxEvent event : taken) {
+            Severity severity = severity(event.severity());
+            for (Subscription subscription : enabled) {
+                if (subscription.wants(event.seq(), event.type(), severity)) {
+                    rows.add(new NewDelivery(subscription.id(), event.id(), event.seq(), event.type(), event.createdAt()));
+                }
+            }
+        }
+        deliveries.fanOut(rows, next, now);
+        return taken.size();
+    }
+
+    /** Outbox events not fanned out yet (last seq minus cursor; gaps count as events). */
+    @Transactional
+    public long depth() {
+        return Math.max(0, outbox.lastSeq() - deliveries.cursor());
+    }
+
+    private static Severity severity(String name) {
+        try {
+            return Severity.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Severity.INFO;
+        }
+    }
+}
