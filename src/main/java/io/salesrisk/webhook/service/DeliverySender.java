@@ -51,7 +51,7 @@ public class DeliverySender {
         this.mapper = mapper;
         this.clock = clock;
         this.retries = new RetryPolicy(config.retrySchedule(), config.disableAfter());
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.connectTimeout()).executor(httpThreads).build();
     }
 
