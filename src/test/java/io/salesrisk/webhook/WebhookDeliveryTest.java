@@ -128,8 +128,8 @@ class WebhookDeliveryTest {
 
     @Test
     void shouldRetryAReceiverThatAnswersTooLate() {
-        // the receiver sleeps past the 1 s request timeout of the test profile, then answers in time
-        try (WebhookReceiver receiver = WebhookReceiver.start().then(Answer.slow(2500))) {
+        // the receiver sleeps past the 3 s request timeout of the test profile, then answers in time
+        try (WebhookReceiver receiver = WebhookReceiver.start().then(Answer.slow(4500))) {
             WebhookFixtures.Created subscription = fixtures.subscribe(receiver.url("/"));
             String type = uniqueId("SLOW");
             fixtures.start("instance-a");
@@ -367,16 +367,16 @@ class WebhookDeliveryTest {
             // the dead instance fans out and claims, then dies before sending anything
             WebhookInstance dead = fixtures.idle("dead-instance");
             await().atMost(WAIT).until(() -> { dead.fanOutOnce(); return deliveryLog(subscription).getList("id").size() == 4; });
-            assertThat(deliveries.claim("dead-instance", 1000, Duration.ofSeconds(3), OffsetDateTime.now())).hasSize(4);
+            assertThat(deliveries.claim("dead-instance", 1000, Duration.ofSeconds(5), OffsetDateTime.now())).hasSize(4);
 
             Instant survivorStarted = Instant.now();
             fixtures.start("survivor");
 
             await().atMost(WAIT).until(() -> receiver.distinctIdsWith(type) == 4);
             assertThat(receiver.duplicates()).isZero();
-            // nobody sent them before the dead instance's lease (3 s) ran out
+            // nobody sent them before the dead instance's lease (5 s) ran out
             assertThat(receiver.messagesWith(type)).allSatisfy(m ->
-                    assertThat(m.arrivedAt()).isAfter(survivorStarted.plusMillis(2000)));
+                    assertThat(m.arrivedAt()).isAfter(survivorStarted.plusMillis(4000)));
             assertThat(deliveryLog(subscription).getList("claimedBy", String.class)).containsOnly("survivor");
         }
     }
