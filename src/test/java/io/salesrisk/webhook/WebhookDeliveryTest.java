@@ -94,7 +94,14 @@ class WebhookDeliveryTest {
                 assertThat(body.path("data").path("status").asText()).isEqualTo("OPEN");
             }
             assertThat(receiver.duplicates()).isZero();
-            JsonPath log = riskOfficer().get("/api/webhooks/" + subscription.id() + "/deliveries?status=DELIVERED")
+            Message first = receiver.messagesWith(type).get(0);
+            // what a receiver gets, for the README
+            io.quarkus.logging.Log.infof("message at the receiver:%nwebhook-id: %s%nwebhook-timestamp: %s%nwebhook-signature: %s%n%s",
+                    first.id(), first.timestamp(), first.signature(), mapper.readTree(first.body()).toPrettyString());
+            JsonPath log = riskOfficer().get("/api/webhooks/" + subscription.id() + "/deliveries?status=DELIVERED&limit=1")
+                    .then().log().body().statusCode(200).extract().jsonPath();
+            assertThat(log.getList("$")).hasSize(1);
+            log = riskOfficer().get("/api/webhooks/" + subscription.id() + "/deliveries?status=DELIVERED")
                     .then().statusCode(200).extract().jsonPath();
             assertThat(log.getList("eventId", String.class)).containsAll(receiver.messagesWith(type).stream().map(Message::id).toList());
             assertThat(log.getList("attempts", Integer.class)).containsOnly(1);

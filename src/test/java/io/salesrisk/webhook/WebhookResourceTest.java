@@ -26,7 +26,7 @@ class WebhookResourceTest {
         String id = riskOfficer().body("""
                         {"url": "http://127.0.0.1:9/hooks", "eventTypes": ["alert.opened", "alert.escalated"],
                          "minSeverity": "medium", "description": "CRM inbox"}""")
-                .post("/api/webhooks").then().statusCode(201)
+                .post("/api/webhooks").then().log().all().statusCode(201)
                 .header("Location", containsString("/api/webhooks/"))
                 .body("secret", startsWith("whsec_")).body("minSeverity", equalTo("MEDIUM"))
                 .body("eventTypes", hasSize(2)).body("enabled", equalTo(true)).body("createdBy", equalTo("risk"))
@@ -52,7 +52,7 @@ class WebhookResourceTest {
 
     @Test
     void shouldRefuseAUrlOutsideTheAllowedPrefixesNamingThem() {
-        riskOfficer().body("{\"url\": \"https://evil.example.com/hook\"}").post("/api/webhooks").then().statusCode(422)
+        riskOfficer().body("{\"url\": \"https://evil.example.com/hook\"}").post("/api/webhooks").then().log().body().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("url"))
                 .body("errors[0].message", containsString("http://127.0.0.1:")).body("errors[0].message", containsString("http://localhost:"));
@@ -67,7 +67,7 @@ class WebhookResourceTest {
     void shouldRefuseAnUnknownSeverityOrEventTypeNamingEachField() {
         riskOfficer().body("""
                         {"url": "http://127.0.0.1:9/", "minSeverity": "CRITICAL", "eventTypes": ["alert.opened", "order.created"]}""")
-                .post("/api/webhooks").then().statusCode(422)
+                .post("/api/webhooks").then().log().body().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("minSeverity", "eventTypes[1]"))
                 .body("errors.find { it.field == 'minSeverity' }.message", containsString("HIGH, MEDIUM, LOW, INFO"))
                 .body("errors.find { it.field == 'eventTypes[1]' }.message", containsString("alert.closed"));
