@@ -8,11 +8,26 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.salesrisk.alert.persistence.NewAlert;
+import io.salesrisk.alert.service.AlertService;
+import io.salesrisk.facts.Severity;
+import io.salesrisk.testsupport.WebhookReceiver;
+import io.salesrisk.webhook.service.WebhookInstance;
+import io.salesrisk.webhook.service.WebhookWorkers;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static io.salesrisk.testsupport.Api.riskOfficer;
 import static io.salesrisk.testsupport.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The webhooks page over HTTP: an officer adds a subscription (its secret shown once), disables, enables and
@@ -56,6 +71,46 @@ class DeskWebhooksPageTest {
 
         assertThat(officer.post("/desk/webhooks/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
         riskOfficer().get("/api/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Inject
+    WebhookWorkers workers;
+    @Inject
+    AlertService alerts;
+
+    @Test
+    void theDeliveryLogShowsEachAttemptAndReplaysADelivery() throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        WebhookInstance instance = new WebhookInstance("desk-test", workers.parts(), threads);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String id = riskOfficer().body("{\"url\": \"" + receiver.url("/desk") + "\"}").post("/api/webhooks")
+                    .then().statusCode(201).extract().path("id");
+            instance.start();
+            String type = uniqueId("DESK_LOG");
+            QuarkusTransaction.requiringNew().run(() -> alerts.raise(List.of(new NewAlert(type, "CUSTOMER", "C-1", null,
+                    Severity.HIGH, "for the log", Map.of(), null)), OffsetDateTime.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.distinctIdsWith(type) == 1);
+            DeskClient officer = DeskClient.riskOfficer();
+            String eventId = receiver.messagesWith(type).get(0).id();
+
+            Document log = officer.page("/desk/webhooks?show=" + id + "&status=DELIVERED");
+            Element row = log.select("#delivery-table tbody tr").stream().filter(r -> r.text().contains(eventId))
+                    .findFirst().orElseThrow();
+            assertThat(row.selectFirst("[data-testid=delivery-status]").text()).isEqualTo("DELIVERED");
+            assertThat(row.text()).contains("alert.opened").contains("HTTP 204").contains("desk-test");
+            String replay = row.selectFirst("form:has(button[data-action=replay])").attr("action");
+
+            Response replayed = officer.post(replay, Map.of());
+
+            assertThat(replayed.statusCode()).isEqualTo(303);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.messagesWith(type).size() == 2);
+            assertThat(receiver.messagesWith(type)).extracting(WebhookReceiver.Message::id).containsOnly(eventId);
+            assertThat(DeskClient.auditor().page("/desk/webhooks?show=" + id).select("button[data-action=replay]")).isEmpty();
+            riskOfficer().delete("/api/webhooks/" + id).then().statusCode(204);
+        } finally {
+            instance.stop(Duration.ofSeconds(10));
+            threads.shutdownNow();
+        }
     }
 
     @Test
