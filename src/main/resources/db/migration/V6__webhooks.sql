@@ -55,3 +55,11 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, event_seq);
+
+-- Outbox seqs the fan-out read past while they were missing (gap older than the gap wait): a transaction that took
+-- one and commits later still is fanned out when it shows up; rows older than the late-commit window are forgotten
+-- (rolled back for sure).
+CREATE TABLE webhook_skipped_seqs (
+    seq         BIGINT  PRIMARY KEY,
+    skipped_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -404,6 +404,41 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void shouldDeliverAnAlertWhoseTransactionCommittedAfterTheFanOutReadPastIt() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            fixtures.subscribe(receiver.url("/"));
+            String slow = uniqueId("LATE_COMMIT");
+            String quick = uniqueId("QUICK");
+            fixtures.start("instance-a");
+            java.util.concurrent.CountDownLatch raised = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+            // a transaction that takes its outbox seq, then stays open
+            Thread open = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+                alerts.raise(List.of(new io.salesrisk.alert.persistence.NewAlert(slow, "CUSTOMER", "C-1", null,
+                        io.salesrisk.facts.Severity.HIGH, "committed late", java.util.Map.of(), null)), OffsetDateTime.now());
+                raised.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            open.start();
+            assertThat(raised.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            // a later seq commits first; after the gap wait (500 ms in test) the fan-out reads past the open one
+            fixtures.raise(quick, 1);
+            await().atMost(WAIT).until(() -> receiver.distinctIdsWith(quick) == 1);
+            assertThat(receiver.messagesWith(slow)).isEmpty();
+            commit.countDown();
+            open.join(20_000);
+
+            await().atMost(WAIT).until(() -> receiver.distinctIdsWith(slow) == 1);
+            assertThat(receiver.duplicates()).isZero();
+        }
+    }
+
     private JsonPath deliveryLog(WebhookFixtures.Created subscription) {
         return riskOfficer().get("/api/webhooks/" + subscription.id() + "/deliveries").then().statusCode(200)
                 .extract().jsonPath();

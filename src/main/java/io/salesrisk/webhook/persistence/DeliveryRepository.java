@@ -3,6 +3,8 @@ package io.salesrisk.webhook.persistence;
 import io.salesrisk.common.Ids;
 import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.common.persistence.Jdbc;
+import io.salesrisk.outbox.OutboxAudience;
+import io.salesrisk.outbox.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -59,6 +61,31 @@ public class DeliveryRepository {
                     deliveries, (s, d) -> s.set(Ids.timeOrdered(), d.subscriptionId(), d.eventId(), d.eventSeq(),
                             d.eventType(), d.eventCreatedAt(), now, now));
             return sql.update("UPDATE webhook_cursor SET last_seq = ?, updated_at = ? WHERE id = 1", cursor, now);
+        });
+    }
+
+    /** Remembers outbox seqs the fan-out read past while they were missing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void skipped(List<Long> seqs, OffsetDateTime now) {
+        jdbc.write(sql -> sql.batch("INSERT INTO webhook_skipped_seqs (seq, skipped_at) VALUES (?, ?)", seqs,
+                (s, seq) -> s.set(seq, now)));
+    }
+
+    /** Outbox events whose seq was read past while missing and that have committed since (late commits). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<OutboxEvent> lateEvents() {
+        return jdbc.write(sql -> sql.list("SELECT o.seq, o.id, o.event_type, o.severity, o.audience, o.payload, o.created_at"
+                + " FROM outbox_events o JOIN webhook_skipped_seqs k ON k.seq = o.seq ORDER BY o.seq", List.of(),
+                rows -> new OutboxEvent(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3), rows.getString(4),
+                        OutboxAudience.valueOf(rows.getString(5)), rows.getString(6), rows.getObject(7, OffsetDateTime.class))));
+    }
+
+    /** Stops watching seqs: those that showed up, and those skipped before {@code before} (rolled back). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetSkipped(List<Long> arrived, OffsetDateTime before) {
+        jdbc.write(sql -> {
+            sql.batch("DELETE FROM webhook_skipped_seqs WHERE seq = ?", arrived, (s, seq) -> s.set(seq));
+            return sql.update("DELETE FROM webhook_skipped_seqs WHERE skipped_at < ?", before);
         });
     }
 

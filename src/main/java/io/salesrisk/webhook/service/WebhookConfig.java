@@ -55,6 +55,13 @@ public interface WebhookConfig {
     Duration gapWait();
 
     /**
+     * How long a seq the fan-out read past is watched for: an event that commits later than the gap wait but within
+     * this window is still fanned out; after it, the gap counts as a rollback.
+     */
+    @WithDefault("1h")
+    Duration lateCommitWindow();
+
+    /**
      * URL prefixes a subscription's URL must start with (e.g. {@code https://hooks.example.com/}); unset, no
      * subscription can be created, so that nobody points the service at an internal address by accident.
      */
