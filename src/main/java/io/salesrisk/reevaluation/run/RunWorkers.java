@@ -3,6 +3,7 @@ package io.salesrisk.reevaluation.run;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.salesrisk.common.InstanceNames;
 import io.salesrisk.reevaluation.config.ReevaluationConfig;
 import io.salesrisk.reevaluation.persistence.ChunkRepository;
 import io.salesrisk.reevaluation.persistence.RunRepository;
@@ -10,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public class RunWorkers {
     }
 
     void start(@Observes StartupEvent startup) {
-        instance = config.instanceId().orElseGet(RunWorkers::hostAndProcess);
+        instance = config.instanceId().orElseGet(InstanceNames::hostAndProcess);
         if (config.workers() <= 0) {
             Log.infof("re-evaluation workers off on this instance (%s); other instances do the work", instance);
             return;
@@ -154,15 +153,5 @@ public class RunWorkers {
             // the run stays FINISHING; after the lease another worker takes the step again
             Log.errorf(e, "finishing run %s failed", runId);
         }
-    }
-
-    private static String hostAndProcess() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 }

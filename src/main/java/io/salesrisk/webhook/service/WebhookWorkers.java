@@ -3,13 +3,12 @@ package io.salesrisk.webhook.service;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.salesrisk.common.InstanceNames;
 import io.salesrisk.webhook.persistence.DeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 
 /** Starts this instance's webhook loops at startup (unless {@code salesrisk.webhooks.enabled=false}). */
@@ -31,7 +30,7 @@ public class WebhookWorkers {
     }
 
     void start(@Observes StartupEvent startup) {
-        String name = config.instanceId().orElseGet(WebhookWorkers::hostAndProcess);
+        String name = config.instanceId().orElseGet(InstanceNames::hostAndProcess);
         if (!config.enabled()) {
             Log.infof("webhook delivery off on this instance (%s); other instances deliver", name);
             return;
@@ -62,15 +61,5 @@ public class WebhookWorkers {
     /** The parts of an instance, for tests that play further instances against the same database. */
     public WebhookInstance.Parts parts() {
         return parts;
-    }
-
-    private static String hostAndProcess() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 }
