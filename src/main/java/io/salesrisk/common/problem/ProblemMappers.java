@@ -136,8 +136,22 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         String reference = java.util.UUID.randomUUID().toString();
-        Log.errorf(e, "unexpected error, reference %s", reference);
+        if (clientWentAway(e)) {
+            // e.g. a stream's client that disconnected before its first write: nobody to answer, nothing broke
+            Log.debugf("client closed the connection first, reference %s: %s", reference, e);
+        } else {
+            Log.errorf(e, "unexpected error, reference %s", reference);
+        }
         return problem(500, HttpProblems.type(500), HttpProblems.title(500), problems.detail(500, null, reference), List.of());
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper(priority = 1)
