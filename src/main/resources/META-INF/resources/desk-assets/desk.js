@@ -54,6 +54,14 @@
 
   // Charts: <div class="chart" data-chart="{json}"> (the attribute escaped by Qute, decoded by the browser), the JSON
   // {"labels": [...], "series": [{"label": "...", "values": [...], "color": "#..."}], "stacked": false, "yLabel": ""}
+  // Axis ticks as 250k, 1.5M, 2bn: long numbers would run into the axis label
+  function compact(v) {
+    var a = Math.abs(v);
+    if (a >= 1e9) { return +(v / 1e9).toFixed(1) + 'bn'; }
+    if (a >= 1e6) { return +(v / 1e6).toFixed(1) + 'M'; }
+    if (a >= 1e4) { return +(v / 1e3).toFixed(0) + 'k'; }
+    return String(+v.toFixed(2));
+  }
   function initCharts(root) {
     if (typeof uPlot === 'undefined') { return; }
     root.querySelectorAll('[data-chart]').forEach(function (el) {
@@ -76,7 +84,7 @@
         scales: { x: { time: false } },
         axes: [
           { values: function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) && spec.labels[v] != null ? spec.labels[v] : ''; }); } },
-          { label: spec.yLabel || '', size: 70 }
+          { label: spec.yLabel || '', size: 64, values: function (u, splits) { return splits.map(compact); } }
         ]
       }, data, el);
     });
