@@ -373,6 +373,33 @@ class HostileRequestsTest {
         add("a recheck with orders and a filter", 422, () -> json(as("risk2", "risk123"), "{\"orderIds\": [\"" + held + "\"], \"filter\": {}}").post("/api/worklist/recheck"), "filter");
         add("an unknown recheck run", 404, () -> risk().get("/api/worklist/recheck-runs/" + unknownId));
 
+        // the alert stream and webhook subscriptions
+        String hook = json(risk(), "{\"url\": \"http://127.0.0.1:9/hostile\"}").post("/api/webhooks")
+                .then().statusCode(201).extract().path("id");
+        String hooks = "/api/webhooks/" + hook;
+        add("the alert stream without credentials", 401, () -> anonymous().get("/api/alerts/stream"));
+        add("the alert stream from yesterday", 422, () -> risk().header("Last-Event-ID", "yesterday").get("/api/alerts/stream"), "Last-Event-ID");
+        add("the alert stream after -1", 422, () -> risk().queryParam("after", "-1").get("/api/alerts/stream"), "after");
+        add("a webhook subscription as sales", 403, () -> json(as("sales", "sales123"), "{\"url\": \"http://127.0.0.1:9/x\"}").post("/api/webhooks"));
+        add("a webhook subscription as an auditor", 403, () -> json(as("auditor", "audit123"), "{\"url\": \"http://127.0.0.1:9/x\"}").post("/api/webhooks"));
+        add("webhook subscriptions without credentials", 401, () -> anonymous().get("/api/webhooks"));
+        add("a webhook subscription with broken JSON", 400, () -> json(risk(), "{\"url\": ").post("/api/webhooks"));
+        add("a webhook subscription without a URL", 422, () -> json(risk(), "{}").post("/api/webhooks"), "url");
+        add("a webhook to a URL outside the allowed prefixes", 422, () -> json(risk(), "{\"url\": \"http://169.254.169.254/latest/meta-data\"}").post("/api/webhooks"), "url", "allowed");
+        add("a webhook to a file URL", 422, () -> json(risk(), "{\"url\": \"file:///etc/passwd\"}").post("/api/webhooks"), "url");
+        add("a webhook for an unknown event type", 422, () -> json(risk(), "{\"url\": \"http://127.0.0.1:9/x\", \"eventTypes\": [\"alert.exploded\"]}").post("/api/webhooks"), "eventTypes[0]");
+        add("a webhook with an unknown severity", 422, () -> json(risk(), "{\"url\": \"http://127.0.0.1:9/x\", \"minSeverity\": \"URGENT\"}").post("/api/webhooks"), "minSeverity");
+        add("a webhook with a weak secret", 422, () -> json(risk(), "{\"url\": \"http://127.0.0.1:9/x\", \"secret\": \"whsec_abc\"}").post("/api/webhooks"), "secret");
+        add("a webhook with a 1,000-character description", 422, () -> json(risk(), "{\"url\": \"http://127.0.0.1:9/x\", \"description\": \"" + "d".repeat(1000) + "\"}").post("/api/webhooks"), "description");
+        add("a new secret for a webhook", 422, () -> json(risk(), "{\"secret\": \"whsec_" + "A".repeat(32) + "\"}").patch(hooks), "secret");
+        add("an unknown webhook subscription", 404, () -> risk().get("/api/webhooks/" + unknownId));
+        add("a webhook id that is not a UUID", 404, () -> risk().get("/api/webhooks/not-a-uuid"));
+        add("deliveries of an unknown status", 422, () -> risk().queryParam("status", "BOGUS").get(hooks + "/deliveries"), "status");
+        add("2,000 deliveries a page", 422, () -> risk().queryParam("limit", 2000).get(hooks + "/deliveries"), "limit");
+        add("a replay of everything with no filter", 422, () -> json(risk(), "{}").post(hooks + "/replay"), "status");
+        add("a replay of an unknown delivery", 404, () -> risk().contentType("application/json").post(hooks + "/deliveries/" + unknownId + "/replay"));
+        add("delete a webhook as an auditor", 403, () -> as("auditor", "audit123").delete(hooks));
+
         // content types, methods, sizes
         add("evaluate as text/plain", 415, () -> risk().contentType("text/plain").body(validOrder()).post("/api/orders/evaluate"));
         add("evaluate as XML", 415, () -> risk().contentType("application/xml").body("<order/>").post("/api/orders/evaluate"));
