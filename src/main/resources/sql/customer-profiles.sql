@@ -17,6 +17,7 @@ WITH scoped AS (
 sales_figures AS (
   SELECT s.customer_id,
          COUNT(*) AS months,
+         MIN(s.sales_month) AS first_sales_month,
          SUM(CASE WHEN s.amount < 0 THEN 1 ELSE 0 END) AS negative_months,
          PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.amount) AS median_sales,
          SUM(CASE WHEN s.sales_month >= :m12 THEN s.amount ELSE 0 END) AS sales_12m,
@@ -66,7 +67,7 @@ orders AS (
   WHERE o.customer_id >= :firstId AND o.customer_id <= :lastId ${inScopeOrders}
   GROUP BY o.customer_id
 )
-SELECT sc.*, sf.months, sf.negative_months, sf.median_sales, sp.mad_sales, sf.sales_12m,
+SELECT sc.*, sf.months, sf.first_sales_month, sf.negative_months, sf.median_sales, sp.mad_sales, sf.sales_12m,
        sf.sales_previous_12m, sf.months_previous_12m, sf.last_month, sf.previous_month, sf.last_3_months,
        sf.same_months_last_year,
        r.open_receivables, r.overdue_amount, r.oldest_overdue_due, r.invoices_due, r.paid_on_time, r.days_late,

@@ -22,6 +22,7 @@ public class Assessment extends ProfileRuleResult {
 
     private BigDecimal limitSharePercent;
     private BigDecimal limitCap;
+    private BigDecimal starterLimit;
     private Integer paymentTermsDays;
     private boolean prepaymentRequired;
     private final List<Signal> signals = new ArrayList<>();
@@ -41,6 +42,15 @@ public class Assessment extends ProfileRuleResult {
     public void limitCap(double cap, String message) {
         this.limitCap = BigDecimal.valueOf(cap);
         record("limitCap", message);
+    }
+
+    /**
+     * A new account's limit: the limit is at least this (still at most the cap) while the account is too young for a
+     * share of its sales to mean anything.
+     */
+    public void starterLimit(double amount, String message) {
+        this.starterLimit = BigDecimal.valueOf(amount);
+        record("starterLimit", message);
     }
 
     /** Payment terms in days. */
@@ -67,6 +77,7 @@ public class Assessment extends ProfileRuleResult {
 
     public BigDecimal getLimitSharePercent() { return limitSharePercent; }
     public BigDecimal getLimitCap() { return limitCap; }
+    public BigDecimal getStarterLimit() { return starterLimit; }
     public Integer getPaymentTermsDays() { return paymentTermsDays; }
     public boolean isPrepaymentRequired() { return prepaymentRequired; }
     public List<Signal> getSignals() { return Collections.unmodifiableList(signals); }

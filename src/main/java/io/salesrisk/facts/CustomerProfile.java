@@ -38,6 +38,7 @@ public class CustomerProfile {
     private String riskClass;
     /** Months with sales in the last 24. */
     private int monthsOfHistory;
+    private int accountAgeMonths;
     /** Sales of the last 12 full months. */
     private BigDecimal sales12m = BigDecimal.ZERO;
     /** Sales of the 12 months before those. */
@@ -137,6 +138,9 @@ public class CustomerProfile {
     public void setRiskClass(String riskClass) { this.riskClass = riskClass; }
     public int getMonthsOfHistory() { return monthsOfHistory; }
     public void setMonthsOfHistory(int monthsOfHistory) { this.monthsOfHistory = monthsOfHistory; }
+    /** Months from the first month with sales (within the last 24) to the last full month, counting both; 0 without sales. */
+    public int getAccountAgeMonths() { return accountAgeMonths; }
+    public void setAccountAgeMonths(int accountAgeMonths) { this.accountAgeMonths = accountAgeMonths; }
     public BigDecimal getSales12m() { return sales12m; }
     public void setSales12m(BigDecimal sales12m) { this.sales12m = sales12m; }
     public BigDecimal getSalesPrevious12m() { return salesPrevious12m; }

@@ -74,7 +74,8 @@ class DeskRunsPageTest {
         ProfileData strong = ProfileData.customer(p + "-strong").flatSales(AS_OF, 24, "50000").insert(dataSource);
         ProfileData weak = ProfileData.customer(p + "-weak").years(1).rating("CCC").flatSales(AS_OF, 24, "20000")
                 .invoice(AS_OF.minusDays(130), AS_OF.minusDays(100), "50000", "0", null).insert(dataSource);
-        ProfileData none = ProfileData.customer(p + "-nohistory").insert(dataSource);
+        ProfileData none = ProfileData.customer(p + "-broken").flatSales(AS_OF, 24, "1000").sale(AS_OF, 3, "-50")
+                .insert(dataSource);
         DeskClient officer = DeskClient.riskOfficer();
 
         // when
@@ -101,7 +102,7 @@ class DeskRunsPageTest {
         assertThat(rowB.select("td").eachText()).containsExactly("1", "0", "0", "0", "1", "2");
         assertThat(page.selectFirst("#limit-changes").text()).contains("Increases proposed 1 waiting for approval");
         assertThat(page.select("#failure-table td").eachText()).contains(none.id());
-        assertThat(page.selectFirst("#failure-table").text()).contains("missing history");
+        assertThat(page.selectFirst("#failure-table").text()).contains("negative amounts");
         Element proposal = page.selectFirst("#proposal-table tr:has(a[href=/desk/customers/" + strong.id() + "])");
         assertThat(proposal).isNotNull();
         assertThat(proposal.text()).contains("100,000.00").contains("210,000.00").contains("PENDING");

@@ -94,7 +94,9 @@ class RunsBrowserTest {
             }
             ids.add(customer.insert(dataSource).id());
         }
-        ids.add(ProfileData.customer(p + "-nohistory").insert(dataSource).id());
+        // data that is wrong (a month of negative sales) is a failed item; a new account would be assessed
+        ids.add(ProfileData.customer(p + "-broken").flatSales(DeskRunsPageTest.AS_OF, 24, "1000")
+                .sale(DeskRunsPageTest.AS_OF, 3, "-50").insert(dataSource).id());
 
         try (Browser b = Browser.open(base)) {
             b.signIn("risk", "risk123");

@@ -68,22 +68,33 @@ public class ReevaluationRunTest {
         JsonPath run = awaitCompleted(location);
 
         // then: progress and summary
-        assertThat(run.getInt("progress.done")).isEqualTo(2);
-        assertThat(run.getInt("progress.failed")).isEqualTo(3);
+        assertThat(run.getInt("progress.done")).isEqualTo(4);
+        assertThat(run.getInt("progress.failed")).isEqualTo(1);
         assertThat(run.getInt("progress.remaining")).isZero();
-        assertThat(run.getMap("summary.classTransitions")).containsEntry("B->A", 1).containsEntry("B->E", 1);
+        assertThat(run.getMap("summary.classTransitions")).containsEntry("B->A", 2).containsEntry("B->E", 1)
+                .containsEntry("B->C", 1);
         assertThat(run.getInt("summary.limits.proposed")).isEqualTo(1);
-        assertThat(run.getInt("summary.limits.decreased")).isEqualTo(1);
+        assertThat(run.getInt("summary.limits.decreased")).isEqualTo(3);
         // sums read back from the stored summary stay money (cents, plain notation), not doubles such as 5.4907E7
         assertThat(riskOfficer().get(location).asString()).doesNotContainPattern(":-?\\d+(\\.\\d+)?[eE][+-]?\\d+[,}\\]]")
                 .containsPattern("\"decreaseTotal\":\\d+\\.\\d\\d[,}]");
         assertThat(run.getInt("summary.customerPlansActivated")).isEqualTo(1);
         Map<String, String> reasons = run.getList("summary.failures", Map.class).stream()
                 .collect(Collectors.toMap(f -> (String) f.get("customerId"), f -> (String) f.get("reason")));
-        assertThat(reasons.get(noHistory.id())).startsWith("missing history");
+        // only data that is wrong fails: a new account and a dormant one are assessed
+        assertThat(reasons).containsOnlyKeys(negative.id());
         assertThat(reasons.get(negative.id())).startsWith("negative amounts: 1 month(s)");
-        assertThat(reasons.get(zero.id())).startsWith("zero sales in the last 12 months");
-        auditor().get(location + "/failures").then().statusCode(200).body("customerId", hasItems(noHistory.id(), zero.id()));
+        auditor().get(location + "/failures").then().statusCode(200).body("customerId", hasItems(negative.id()));
+
+        // the new account (no sales yet): class C at best whatever its score, the SMB starter limit, and why
+        riskOfficer().get("/api/customers/" + noHistory.id()).then().statusCode(200)
+                .body("riskClass", equalTo("C")).body("creditLimit", equalTo(20000.00f)).body("paymentTermsDays", equalTo(30));
+        String newAccountReasons = riskOfficer().get("/api/customers/" + noHistory.id() + "/assessments").then().statusCode(200)
+                .extract().jsonPath().getString("[0].reasons.reasons.message");
+        assertThat(newAccountReasons).contains("new account, 0 month(s) of sales history: risk class C at best")
+                .contains("a starter limit of 20,000");
+        // the dormant account (sales only 13 to 24 months ago): judged on its last 12 months, so no credit
+        riskOfficer().get("/api/customers/" + zero.id()).then().statusCode(200).body("creditLimit", equalTo(0.00f));
 
         // the strong customer: class A and 60 days at once; the limit increase waits for approval
         riskOfficer().get("/api/customers/" + strong.id()).then().statusCode(200)

@@ -3,6 +3,7 @@ package io.salesrisk.rules;
 import io.salesrisk.engine.RuleRun;
 import io.salesrisk.facts.Assessment;
 import io.salesrisk.facts.CustomerProfile;
+import io.salesrisk.facts.ProfileFinding;
 import io.salesrisk.reevaluation.assessment.AssessmentPolicy;
 import io.salesrisk.reevaluation.assessment.CustomerAssessment;
 import io.salesrisk.reevaluation.assessment.CustomerAssessor;
@@ -70,6 +71,46 @@ class CustomerProfileRulesTest {
         assertThat(a.termsAfter()).isEqualTo(60);
         assertThat(a.prepaymentAfter()).isFalse();
         assertThat(a.points()).hasSize(7);
+    }
+
+    @Test
+    void shouldAssessANewAccountAtClassCAtBestWithTheStarterLimitOfItsSegment() {
+        // given: the strong customer's master data, but no sales and nothing invoiced yet (a new account)
+        CustomerProfile profile = ProfileScenario.quietProfile();
+        profile.setAccountAgeMonths(0);
+        profile.setMonthsOfHistory(0);
+        profile.setSales12m(BigDecimal.ZERO);
+        profile.setSalesPrevious12m(BigDecimal.ZERO);
+        profile.setOnTimePercent(new BigDecimal("100"));   // nothing due yet counts as paid on time
+        profile.setPreviousCreditLimit(new BigDecimal("20000"));
+        // when
+        CustomerAssessment a = CustomerAssessor.assess(ShippedRules.get(), profile, POLICY);
+        // then: assessed, not failed; the score alone would say A, the new-account row says C at best;
+        // 22 % of no sales is 0, the SMB starter limit 20,000 applies (class C cap 180,000)
+        assertThat(a.failure()).isNull();
+        assertThat(a.score()).isGreaterThanOrEqualTo(80);
+        assertThat(a.classAfter()).isEqualTo("C");
+        assertThat(a.limitComputed()).isEqualByComparingTo("20000");
+        assertThat(a.limitAfter()).isEqualByComparingTo("20000");
+        assertThat(a.termsAfter()).isEqualTo(30);
+        assertThat(a.reasons()).extracting(ProfileFinding::message).anySatisfy(m -> assertThat(m)
+                .startsWith("new account, 0 month(s) of sales history: risk class C at best").contains("do not apply"));
+        assertThat(a.reasons()).extracting(ProfileFinding::message)
+                .anySatisfy(m -> assertThat(m).contains("a starter limit of 20,000"));
+
+        // six months on, with 6 months of sales: class B at best, still the starter limit while 22-30 % of its sales is less
+        profile.setAccountAgeMonths(6);
+        profile.setMonthsOfHistory(6);
+        profile.setSales12m(new BigDecimal("30000"));
+        CustomerAssessment later = CustomerAssessor.assess(ShippedRules.get(), profile, POLICY);
+        assertThat(later.classAfter()).isEqualTo("B");
+        assertThat(later.limitComputed()).isEqualByComparingTo("20000");
+
+        // a year on, the account is judged on its own sales like any other: no cap, no starter limit
+        profile.setAccountAgeMonths(12);
+        CustomerAssessment grown = CustomerAssessor.assess(ShippedRules.get(), profile, POLICY);
+        assertThat(grown.classAfter()).isEqualTo("A");
+        assertThat(grown.limitComputed()).isEqualByComparingTo("10000");   // 35 % of 30,000, rounded down to 1,000
     }
 
     @Test

@@ -87,6 +87,7 @@ public final class ProfileScenario {
         p.setPreviousPaymentTermsDays(30);
         p.setSales12m(new BigDecimal("600000.00"));
         p.setMonthsOfHistory(24);
+        p.setAccountAgeMonths(24);
         return p;
     }
 

@@ -64,7 +64,7 @@ public final class CustomerAssessor {
             proposed = computed;
         }
         List<ProfileFinding> reasons = new ArrayList<>();
-        reasons.add(classification.getReason());
+        reasons.addAll(classification.getReasons());
         reasons.addAll(assessment.getFindings().stream()
                 .filter(f -> assessment.getSignals().stream().noneMatch(s -> s.finding() == f))
                 .filter(f -> assessment.getRisks().stream().noneMatch(r -> r.finding() == f))
@@ -75,9 +75,15 @@ public final class CustomerAssessor {
                 assessment.getRisks(), null);
     }
 
-    /** The share of the last 12 months' sales, at most the cap, rounded down to the rounding step. */
+    /**
+     * The share of the last 12 months' sales (at least a new account's starter limit), at most the cap, rounded down
+     * to the rounding step.
+     */
     static BigDecimal limit(BigDecimal sales12m, Assessment assessment, BigDecimal rounding) {
         BigDecimal share = sales12m.multiply(assessment.getLimitSharePercent()).divide(HUNDRED, 2, RoundingMode.DOWN);
+        if (assessment.getStarterLimit() != null) {
+            share = share.max(assessment.getStarterLimit());
+        }
         BigDecimal capped = share.min(assessment.getLimitCap());
         if (rounding.signum() <= 0) {
             return capped.setScale(2, RoundingMode.DOWN);

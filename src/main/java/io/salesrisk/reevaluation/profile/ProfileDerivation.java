@@ -6,6 +6,8 @@ import io.salesrisk.reevaluation.run.RunConstants;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Turns a customer's summed-up row into the profile the rules see (trend, drops, robust z-score, share of sales,
@@ -40,11 +42,13 @@ public final class ProfileDerivation {
 
         ProfileRow.Sales sales = row.sales();
         BigDecimal sales12m = money(sales.sales12m());
-        String badData = badData(row, sales12m, window);
+        String badData = badData(row);
         if (badData != null) {
             return new CustomerFigures(row.id(), null, badData);
         }
         p.setMonthsOfHistory(sales.months());
+        p.setAccountAgeMonths(sales.firstMonth() == null ? 0
+                : (int) ChronoUnit.MONTHS.between(YearMonth.from(sales.firstMonth()), YearMonth.from(window.month(1))) + 1);
         p.setSales12m(sales12m);
         BigDecimal previous12m = money(sales.salesPrevious12m());
         p.setSalesPrevious12m(previous12m);
@@ -104,20 +108,17 @@ public final class ProfileDerivation {
         return new CustomerFigures(row.id(), p, null);
     }
 
-    /** What keeps the customer's data from being assessed, or null. */
-    static String badData(ProfileRow row, BigDecimal sales12m, ProfileWindow window) {
-        if (row.sales().months() == 0) {
-            return "missing history: no sales recorded from " + window.month(24) + " to " + window.month(1)
-                    .withDayOfMonth(window.month(1).lengthOfMonth());
-        }
+    /**
+     * What keeps the customer's data from being assessed, or null. Only data that is wrong counts: a customer with
+     * little or no history (a new account, a dormant one) is assessed, and the tables decide what that means (the
+     * new-account policy; rules needing months of history do not apply).
+     */
+    static String badData(ProfileRow row) {
         if (row.sales().negativeMonths() > 0) {
             return "negative amounts: " + row.sales().negativeMonths() + " month(s) of negative sales";
         }
         if (row.aging().negativeInvoices() > 0) {
             return "negative amounts: " + row.aging().negativeInvoices() + " invoice(s) with a negative amount or payment";
-        }
-        if (sales12m.signum() == 0) {
-            return "zero sales in the last 12 months: the credit limit is a share of those sales";
         }
         if (row.yearsInBusiness() < 0) {
             return "negative years in business: " + row.yearsInBusiness();

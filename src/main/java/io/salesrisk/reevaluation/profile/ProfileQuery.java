@@ -91,7 +91,7 @@ public class ProfileQuery {
                 row.getString("industry"), row.getInt("years_in_business"), row.getString("external_rating"),
                 row.getString("risk_class"), row.getBigDecimal("credit_limit"), row.getInt("payment_terms_days"),
                 row.getBoolean("prepayment_required"), score,
-                new ProfileRow.Sales(row.getInt("months"), row.getInt("negative_months"), row.getDouble("median_sales"),
+                new ProfileRow.Sales(row.getInt("months"), row.getObject("first_sales_month", LocalDate.class), row.getInt("negative_months"), row.getDouble("median_sales"),
                         row.getDouble("mad_sales"), row.getBigDecimal("sales_12m"), row.getBigDecimal("sales_previous_12m"),
                         row.getInt("months_previous_12m"), row.getBigDecimal("last_month"), row.getBigDecimal("previous_month"),
                         row.getBigDecimal("last_3_months"), row.getBigDecimal("same_months_last_year")),

@@ -3,6 +3,7 @@ package io.salesrisk.reevaluation.profile;
 import io.salesrisk.invoice.persistence.ReceivableFigures;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * One customer's row of the profile query, as the database summed it up; {@link ProfileDerivation} turns it into
@@ -19,9 +20,10 @@ public record ProfileRow(String id, String segment, String region, String indust
      * The last 24 full months of sales.
      *
      * @param months       months with a sales row (0: no history in the window)
+     * @param firstMonth   the first month with a sales row in the window, or null
      * @param medianSales  median monthly sales; {@code madSales} their median absolute deviation
      */
-    public record Sales(int months, int negativeMonths, double medianSales, double madSales, BigDecimal sales12m,
+    public record Sales(int months, LocalDate firstMonth, int negativeMonths, double medianSales, double madSales, BigDecimal sales12m,
                         BigDecimal salesPrevious12m, int monthsPrevious12m, BigDecimal lastMonth, BigDecimal previousMonth,
                         BigDecimal last3Months, BigDecimal sameMonthsLastYear) {
     }

@@ -93,16 +93,31 @@ class ProfileDerivationTest {
     }
 
     @Test
-    void shouldReportDataThatCannotBeAssessed() {
-        assertThat(badData(sales(0, 0, 0, 0, null, null, 0, null, null, null, null), aging()))
-                .isEqualTo("missing history: no sales recorded from 2024-06-01 to 2026-05-31");
+    void shouldReportOnlyDataThatIsWrongAsNotAssessable() {
         assertThat(badData(sales(24, 2, 1000, 10, "12000", "12000", 12, "1000", "1000", "3000", "3000"), aging()))
                 .isEqualTo("negative amounts: 2 month(s) of negative sales");
         assertThat(badData(sales(24, 0, 1000, 10, "12000", "12000", 12, "1000", "1000", "3000", "3000"),
                 new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 1)))
                 .isEqualTo("negative amounts: 1 invoice(s) with a negative amount or payment");
-        assertThat(badData(sales(24, 0, 0, 0, "0", "12000", 12, "0", "0", "0", "0"), aging()))
-                .isEqualTo("zero sales in the last 12 months: the credit limit is a share of those sales");
+    }
+
+    @Test
+    void shouldAssessNewAndDormantAccountsWithTheAgeOfTheirHistory() {
+        // no sales at all: a new account, 0 months old
+        CustomerProfile none = ProfileDerivation.derive(row(sales(0, 0, 0, 0, null, null, 0, null, null, null, null)),
+                WINDOW, CONSTANTS).profile();
+        assertThat(none).isNotNull();
+        assertThat(none.getAccountAgeMonths()).isZero();
+        assertThat(none.getSales12m()).isEqualByComparingTo("0");
+        // first sales 5 months ago (January to May 2026, as of 30 June)
+        assertThat(ProfileDerivation.derive(row(sales(5, 0, 1000, 0, "5000", "0", 0, "1000", "1000", "3000", "0")),
+                WINDOW, CONSTANTS).profile().getAccountAgeMonths()).isEqualTo(5);
+        // sales only 13 to 24 months ago: dormant, not new; assessed with zero sales of the last 12 months
+        ProfileRow.Sales dormant = new ProfileRow.Sales(12, WINDOW.month(24), 0, 1000, 0, decimal("0"), decimal("12000"),
+                12, decimal("0"), decimal("0"), decimal("0"), decimal("3000"));
+        CustomerProfile sleeping = ProfileDerivation.derive(row(dormant), WINDOW, CONSTANTS).profile();
+        assertThat(sleeping.getAccountAgeMonths()).isEqualTo(24);
+        assertThat(sleeping.getSales12m()).isEqualByComparingTo("0");
     }
 
     private static String badData(ProfileRow.Sales sales, ProfileRow.Aging aging) {
@@ -127,7 +142,8 @@ class ProfileDerivationTest {
     private static ProfileRow.Sales sales(int months, int negativeMonths, double median, double mad, String sales12m,
                                           String previous12m, int monthsPrevious, String lastMonth, String previousMonth,
                                           String last3, String sameMonthsLastYear) {
-        return new ProfileRow.Sales(months, negativeMonths, median, mad, decimal(sales12m), decimal(previous12m), monthsPrevious,
+        // months in a row up to the last full month, so the first one is the months-th last
+        return new ProfileRow.Sales(months, months == 0 ? null : WINDOW.month(months), negativeMonths, median, mad, decimal(sales12m), decimal(previous12m), monthsPrevious,
                 decimal(lastMonth), decimal(previousMonth), decimal(last3), decimal(sameMonthsLastYear));
     }
 
