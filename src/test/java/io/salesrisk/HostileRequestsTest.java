@@ -48,6 +48,7 @@ class HostileRequestsTest {
     DataSource dataSource;
 
     private String customer;
+    private String subscription;
 
     /** One hostile request: what it is, how it is sent, the status it must get and what the problem must name. */
     record Hostile(String name, Supplier<Answer> send, int status, List<String> mentions) {
@@ -374,9 +375,11 @@ class HostileRequestsTest {
         add("an unknown recheck run", 404, () -> risk().get("/api/worklist/recheck-runs/" + unknownId));
 
         // the alert stream and webhook subscriptions
-        String hook = json(risk(), "{\"url\": \"http://127.0.0.1:9/hostile\"}").post("/api/webhooks")
+        // disabled, so that no other test's alert is fanned out to it; deleted at the end
+        String hook = json(risk(), "{\"url\": \"http://127.0.0.1:9/hostile\", \"enabled\": false}").post("/api/webhooks")
                 .then().statusCode(201).extract().path("id");
         String hooks = "/api/webhooks/" + hook;
+        subscription = hooks;
         add("the alert stream without credentials", 401, () -> anonymous().get("/api/alerts/stream"));
         add("the alert stream from yesterday", 422, () -> risk().header("Last-Event-ID", "yesterday").get("/api/alerts/stream"), "Last-Event-ID");
         add("the alert stream after -1", 422, () -> risk().queryParam("after", "-1").get("/api/alerts/stream"), "after");
@@ -485,6 +488,13 @@ class HostileRequestsTest {
             after.remove(table);
         });
         assertThat(after).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteTheSubscription() {
+        if (subscription != null) {
+            risk().delete(subscription).then().statusCode(204);
+        }
     }
 
     private static String abbreviate(String body) {
