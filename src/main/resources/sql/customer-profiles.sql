@@ -18,6 +18,9 @@ sales_figures AS (
   SELECT s.customer_id,
          COUNT(*) AS months,
          MIN(s.sales_month) AS first_sales_month,
+         SUM(CASE WHEN s.amount > 0 THEN 1 ELSE 0 END) AS purchase_months,
+         MIN(CASE WHEN s.amount > 0 THEN s.sales_month END) AS first_purchase_month,
+         MAX(CASE WHEN s.amount > 0 THEN s.sales_month END) AS last_purchase_month,
          SUM(CASE WHEN s.amount < 0 THEN 1 ELSE 0 END) AS negative_months,
          PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.amount) AS median_sales,
          SUM(CASE WHEN s.sales_month >= :m12 THEN s.amount ELSE 0 END) AS sales_12m,
@@ -54,6 +57,9 @@ receivables AS (
          SUM(CASE WHEN i.due_date >= :periodStart AND i.due_date < :halfStart THEN ${daysLate} ELSE 0 END) AS days_late_earlier,
          PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN i.issue_date >= :periodStart
                   AND i.issue_date <= :asOf THEN i.amount END) AS typical_invoice,
+         PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CASE WHEN i.issue_date >= :periodStart
+                  AND i.issue_date <= :asOf THEN i.amount END) AS large_invoice,
+         SUM(CASE WHEN i.issue_date >= :periodStart AND i.issue_date <= :asOf THEN 1 ELSE 0 END) AS invoices_issued,
          SUM(CASE WHEN i.amount < 0 OR i.paid_amount < 0 THEN 1 ELSE 0 END) AS negative_invoices
   FROM invoices i
   WHERE i.customer_id >= :firstId AND i.customer_id <= :lastId ${inScopeInvoices}
@@ -67,12 +73,12 @@ orders AS (
   WHERE o.customer_id >= :firstId AND o.customer_id <= :lastId ${inScopeOrders}
   GROUP BY o.customer_id
 )
-SELECT sc.*, sf.months, sf.first_sales_month, sf.negative_months, sf.median_sales, sp.mad_sales, sf.sales_12m,
+SELECT sc.*, sf.months, sf.first_sales_month, sf.purchase_months, sf.first_purchase_month, sf.last_purchase_month, sf.negative_months, sf.median_sales, sp.mad_sales, sf.sales_12m,
        sf.sales_previous_12m, sf.months_previous_12m, sf.last_month, sf.previous_month, sf.last_3_months,
        sf.same_months_last_year,
        r.open_receivables, r.overdue_amount, r.oldest_overdue_due, r.invoices_due, r.paid_on_time, r.days_late,
        r.credit_sales, r.not_due, r.overdue_1_30, r.overdue_31_60, r.overdue_61_90, r.overdue_over_90,
-       r.due_recent, r.days_late_recent, r.due_earlier, r.days_late_earlier, r.typical_invoice, r.negative_invoices,
+       r.due_recent, r.days_late_recent, r.due_earlier, r.days_late_earlier, r.typical_invoice, r.large_invoice, r.invoices_issued, r.negative_invoices,
        o.open_orders, o.largest_recent_order
 FROM scoped sc
 LEFT JOIN sales_figures sf ON sf.customer_id = sc.id

@@ -39,6 +39,17 @@ public class CustomerProfile {
     /** Months with sales in the last 24. */
     private int monthsOfHistory;
     private int accountAgeMonths;
+    /** Months with sales above zero in the last 24 (a regular buyer has about 24, an intermittent one far fewer). */
+    private int purchaseMonths;
+    /** Full months since the last month with sales (0: bought in the last full month). */
+    private int monthsSinceLastPurchase;
+    /** The customer's usual time between months with sales, in months (0 with fewer than 4 such months). */
+    private BigDecimal usualPurchaseIntervalMonths = BigDecimal.ZERO;
+    /**
+     * How long the current pause is against the usual interval: (monthsSinceLastPurchase + 1) / usual interval; 1 is
+     * on rhythm, 3 means three usual intervals without a purchase (0 without a rhythm).
+     */
+    private BigDecimal purchaseGapRatio = BigDecimal.ZERO;
     /** Sales of the last 12 full months. */
     private BigDecimal sales12m = BigDecimal.ZERO;
     /** Sales of the 12 months before those. */
@@ -105,7 +116,14 @@ public class CustomerProfile {
     private BigDecimal largestRecentOrder = BigDecimal.ZERO;
     /** The customer's typical order: the median invoice amount of the last 12 months. */
     private BigDecimal typicalOrder = BigDecimal.ZERO;
-    /** LargestRecentOrder / typicalOrder (0 without recent orders or invoices). */
+    /** The 90th percentile of the invoices issued in the last 12 months: the customer's own large order. */
+    private BigDecimal largeOrder = BigDecimal.ZERO;
+    /** Invoices issued in the last 12 months. */
+    private int invoicesIssued12m;
+    /**
+     * LargestRecentOrder / largeOrder: an order beyond what this customer's own order sizes explain (0 without a
+     * recent order or with fewer than 6 invoices in 12 months, too few to know its order sizes).
+     */
     private BigDecimal orderSpikeRatio = BigDecimal.ZERO;
     /** How far the industry's market index fell against the same month last year, in %. */
     private BigDecimal industryIndexDropPercent = BigDecimal.ZERO;
@@ -140,6 +158,14 @@ public class CustomerProfile {
     public void setMonthsOfHistory(int monthsOfHistory) { this.monthsOfHistory = monthsOfHistory; }
     /** Months from the first month with sales (within the last 24) to the last full month, counting both; 0 without sales. */
     public int getAccountAgeMonths() { return accountAgeMonths; }
+    public int getPurchaseMonths() { return purchaseMonths; }
+    public void setPurchaseMonths(int purchaseMonths) { this.purchaseMonths = purchaseMonths; }
+    public int getMonthsSinceLastPurchase() { return monthsSinceLastPurchase; }
+    public void setMonthsSinceLastPurchase(int monthsSinceLastPurchase) { this.monthsSinceLastPurchase = monthsSinceLastPurchase; }
+    public BigDecimal getUsualPurchaseIntervalMonths() { return usualPurchaseIntervalMonths; }
+    public void setUsualPurchaseIntervalMonths(BigDecimal usualPurchaseIntervalMonths) { this.usualPurchaseIntervalMonths = usualPurchaseIntervalMonths; }
+    public BigDecimal getPurchaseGapRatio() { return purchaseGapRatio; }
+    public void setPurchaseGapRatio(BigDecimal purchaseGapRatio) { this.purchaseGapRatio = purchaseGapRatio; }
     public void setAccountAgeMonths(int accountAgeMonths) { this.accountAgeMonths = accountAgeMonths; }
     public BigDecimal getSales12m() { return sales12m; }
     public void setSales12m(BigDecimal sales12m) { this.sales12m = sales12m; }
@@ -207,6 +233,10 @@ public class CustomerProfile {
     public void setLargestRecentOrder(BigDecimal largestRecentOrder) { this.largestRecentOrder = largestRecentOrder; }
     public BigDecimal getTypicalOrder() { return typicalOrder; }
     public void setTypicalOrder(BigDecimal typicalOrder) { this.typicalOrder = typicalOrder; }
+    public BigDecimal getLargeOrder() { return largeOrder; }
+    public void setLargeOrder(BigDecimal largeOrder) { this.largeOrder = largeOrder; }
+    public int getInvoicesIssued12m() { return invoicesIssued12m; }
+    public void setInvoicesIssued12m(int invoicesIssued12m) { this.invoicesIssued12m = invoicesIssued12m; }
     public BigDecimal getOrderSpikeRatio() { return orderSpikeRatio; }
     public void setOrderSpikeRatio(BigDecimal orderSpikeRatio) { this.orderSpikeRatio = orderSpikeRatio; }
     public BigDecimal getIndustryIndexDropPercent() { return industryIndexDropPercent; }

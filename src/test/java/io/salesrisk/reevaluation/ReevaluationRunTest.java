@@ -141,10 +141,10 @@ public class ReevaluationRunTest {
                         .sale(AS_OF, 2, "750").sale(AS_OF, 3, "750"),
                 ProfileData.customer(p + "-season-silent").flatSales(AS_OF, 24, "1000").sale(AS_OF, 1, "750.10")
                         .sale(AS_OF, 2, "750.10").sale(AS_OF, 3, "750.10"),
-                ProfileData.customer(p + "-mom-fires").flatSales(AS_OF, 24, "1000").sale(AS_OF, 1, "550"),
-                ProfileData.customer(p + "-mom-silent").flatSales(AS_OF, 24, "1000").sale(AS_OF, 1, "550.10"),
+                // a monthly buyer silent for 2 full months (3 usual intervals) fires; silent for 1 (2 intervals) not
+                buyingUntil(p + "-gap-fires", 3), buyingUntil(p + "-gap-silent", 2),
                 paying(p + "-late-fires", 10), paying(p + "-late-silent", 9),
-                spike(p + "-spike-fires", "3000"), spike(p + "-spike-silent", "2990"),
+                spike(p + "-spike-fires", "2000"), spike(p + "-spike-silent", "1990"),
                 ProfileData.customer(p + "-index-fires").industry(industryFalling).flatSales(AS_OF, 24, "1000"),
                 ProfileData.customer(p + "-index-silent").industry(industryFlat).flatSales(AS_OF, 24, "1000"));
         customers.forEach(c -> c.insert(dataSource));
@@ -158,10 +158,10 @@ public class ReevaluationRunTest {
         Set<String> found = riskOfficer().get(location + "/signals?limit=1000").then().statusCode(200).extract().jsonPath()
                 .getList("", Map.class).stream().map(s -> s.get("customerId") + " " + s.get("type")).collect(Collectors.toSet());
         assertThat(found).contains(p + "-z-fires SALES_OUTLIER_LOW", p + "-season-fires SEASONAL_DROP",
-                p + "-mom-fires MONTH_OVER_MONTH_DROP", p + "-late-fires PAYMENT_DETERIORATION",
+                p + "-gap-fires PURCHASE_GAP", p + "-late-fires PAYMENT_DETERIORATION",
                 p + "-spike-fires ORDER_SPIKE", p + "-index-fires MARKET_INDEX_DROP");
         assertThat(found).doesNotContain(p + "-z-silent SALES_OUTLIER_LOW", p + "-season-silent SEASONAL_DROP",
-                p + "-mom-silent MONTH_OVER_MONTH_DROP", p + "-late-silent PAYMENT_DETERIORATION",
+                p + "-gap-silent PURCHASE_GAP", p + "-late-silent PAYMENT_DETERIORATION",
                 p + "-spike-silent ORDER_SPIKE", p + "-index-silent MARKET_INDEX_DROP");
         // the signal keeps the values it saw
         riskOfficer().get("/api/customers/" + p + "-z-fires/signals").then().statusCode(200)
@@ -217,10 +217,19 @@ public class ReevaluationRunTest {
                 .invoice(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), "1000", "1000", LocalDate.of(2026, 3, 31).plusDays(daysLate));
     }
 
-    /** Three invoices of 1,000 this year, then an order of {@code amount} in the last 30 days. */
+    /** Monthly sales of 1,000 from 24 months back to {@code lastMonthBack} months back, none since. */
+    static ProfileData buyingUntil(String id, int lastMonthBack) {
+        ProfileData customer = ProfileData.customer(id);
+        for (int back = lastMonthBack; back <= 24; back++) {
+            customer.sale(AS_OF, back, "1000");
+        }
+        return customer;
+    }
+
+    /** Six invoices of 1,000 this year (so 1,000 is also its large order), then an order of {@code amount} in the last 30 days. */
     static ProfileData spike(String id, String amount) {
         ProfileData customer = ProfileData.customer(id).flatSales(AS_OF, 24, "1000");
-        for (int month = 1; month <= 3; month++) {
+        for (int month = 1; month <= 6; month++) {
             LocalDate issue = LocalDate.of(2026, month, 10);
             customer.invoice(issue, issue.plusDays(30), "1000", "1000", issue.plusDays(30));
         }

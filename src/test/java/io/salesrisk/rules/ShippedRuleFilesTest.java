@@ -50,7 +50,7 @@ class ShippedRuleFilesTest {
 
         // 38 order rules, 102 customer re-evaluation rules (scorecard, classes, policy, anomalies, triggers),
         // 6 release-authority and 3 release-tolerance rows
-        assertThat(rules.rules()).hasSize(155);
+        assertThat(rules.rules()).hasSize(143);
         assertThat(rules.version()).hasSize(12).isEqualTo(shipped.contentHash().substring(0, 12));
         assertThat(rules.rules()).allSatisfy(rule -> assertThat(rule.ref().source()).isNotBlank());
     }

@@ -19,8 +19,15 @@ public final class ProfileDerivation {
     static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal NO_LIMIT_UTILIZATION = new BigDecimal("9999.9999");
     private static final BigDecimal Z_FACTOR = new BigDecimal("0.6745");
-    /** Below this many months of history the customer's own spread says too little for a robust z-score. */
-    static final int MIN_MONTHS_FOR_Z = 12;
+    /**
+     * The monthly z-score needs a customer who buys nearly every month: for an intermittent buyer a month without sales
+     * is its normal rhythm, not an outlier (tried on real wholesale data, the score flagged such months as collapses).
+     */
+    static final int MIN_PURCHASE_MONTHS_FOR_Z = 20;
+    /** A buying rhythm needs this many months with sales. */
+    static final int MIN_PURCHASE_MONTHS_FOR_RHYTHM = 4;
+    /** Fewer invoices in 12 months say too little about a customer's order sizes for an order spike. */
+    static final int MIN_INVOICES_FOR_ORDER_SIZES = 6;
 
     private ProfileDerivation() {
     }
@@ -68,8 +75,9 @@ public final class ProfileDerivation {
         p.setMedianMonthlySales(median);
         p.setMadMonthlySales(mad);
         // modified z-score (Iglewicz and Hoaglin): robust against the very outliers it looks for
-        p.setRobustZ(sales.months() < MIN_MONTHS_FOR_Z || mad.signum() == 0 ? BigDecimal.ZERO
+        p.setRobustZ(sales.purchaseMonths() < MIN_PURCHASE_MONTHS_FOR_Z || mad.signum() == 0 ? BigDecimal.ZERO
                 : Z_FACTOR.multiply(lastMonth.subtract(median)).divide(mad, 4, RoundingMode.HALF_UP));
+        rhythm(p, sales, window);
         p.setSalesSharePercent(constants.totalSales12m().signum() <= 0 ? BigDecimal.ZERO
                 : sales12m.multiply(HUNDRED).divide(constants.totalSales12m(), 4, RoundingMode.HALF_UP));
 
@@ -101,11 +109,38 @@ public final class ProfileDerivation {
         p.setDaysLateIncrease(aging.dueRecent() == 0 || aging.dueEarlier() == 0 ? BigDecimal.ZERO : lateRecent.subtract(lateEarlier));
         BigDecimal largest = money(row.orders().largestRecentOrder());
         BigDecimal typical = decimal(aging.typicalInvoice());
+        BigDecimal large = decimal(aging.largeInvoice());
         p.setLargestRecentOrder(largest);
         p.setTypicalOrder(typical);
-        p.setOrderSpikeRatio(typical.signum() <= 0 ? BigDecimal.ZERO : largest.divide(typical, 2, RoundingMode.HALF_UP));
+        p.setLargeOrder(large);
+        p.setInvoicesIssued12m(aging.invoicesIssued());
+        // against the customer's own large orders, not its median: many B2B customers mix small and large orders
+        p.setOrderSpikeRatio(aging.invoicesIssued() < MIN_INVOICES_FOR_ORDER_SIZES || large.signum() <= 0 ? BigDecimal.ZERO
+                : largest.divide(large, 2, RoundingMode.HALF_UP));
         p.setIndustryIndexDropPercent(constants.indexDropPercent(p.getIndustry()));
         return new CustomerFigures(row.id(), p, null);
+    }
+
+    /**
+     * The buying rhythm: most B2B customers do not buy every month, so a pause means something only against the
+     * customer's own usual interval between months with sales.
+     */
+    static void rhythm(CustomerProfile p, ProfileRow.Sales sales, ProfileWindow window) {
+        p.setPurchaseMonths(sales.purchaseMonths());
+        if (sales.lastPurchase() == null) {
+            return;
+        }
+        YearMonth lastFull = YearMonth.from(window.month(1));
+        int since = (int) ChronoUnit.MONTHS.between(YearMonth.from(sales.lastPurchase()), lastFull);
+        p.setMonthsSinceLastPurchase(since);
+        if (sales.purchaseMonths() < MIN_PURCHASE_MONTHS_FOR_RHYTHM) {
+            return;
+        }
+        long span = ChronoUnit.MONTHS.between(YearMonth.from(sales.firstPurchase()), YearMonth.from(sales.lastPurchase()));
+        BigDecimal interval = BigDecimal.valueOf(span).divide(BigDecimal.valueOf(sales.purchaseMonths() - 1L), 2,
+                RoundingMode.HALF_UP);
+        p.setUsualPurchaseIntervalMonths(interval);
+        p.setPurchaseGapRatio(BigDecimal.valueOf(since + 1L).divide(interval, 2, RoundingMode.HALF_UP));
     }
 
     /**

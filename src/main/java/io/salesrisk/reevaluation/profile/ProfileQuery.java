@@ -91,7 +91,9 @@ public class ProfileQuery {
                 row.getString("industry"), row.getInt("years_in_business"), row.getString("external_rating"),
                 row.getString("risk_class"), row.getBigDecimal("credit_limit"), row.getInt("payment_terms_days"),
                 row.getBoolean("prepayment_required"), score,
-                new ProfileRow.Sales(row.getInt("months"), row.getObject("first_sales_month", LocalDate.class), row.getInt("negative_months"), row.getDouble("median_sales"),
+                new ProfileRow.Sales(row.getInt("months"), row.getObject("first_sales_month", LocalDate.class),
+                        row.getInt("purchase_months"), row.getObject("first_purchase_month", LocalDate.class),
+                        row.getObject("last_purchase_month", LocalDate.class), row.getInt("negative_months"), row.getDouble("median_sales"),
                         row.getDouble("mad_sales"), row.getBigDecimal("sales_12m"), row.getBigDecimal("sales_previous_12m"),
                         row.getInt("months_previous_12m"), row.getBigDecimal("last_month"), row.getBigDecimal("previous_month"),
                         row.getBigDecimal("last_3_months"), row.getBigDecimal("same_months_last_year")),
@@ -100,6 +102,7 @@ public class ProfileQuery {
                         row.getBigDecimal("overdue_31_60"), row.getBigDecimal("overdue_61_90"),
                         row.getBigDecimal("overdue_over_90"), row.getInt("due_recent"), row.getLong("days_late_recent"),
                         row.getInt("due_earlier"), row.getLong("days_late_earlier"), row.getDouble("typical_invoice"),
+                        row.getDouble("large_invoice"), row.getInt("invoices_issued"),
                         row.getInt("negative_invoices")),
                 new ProfileRow.Orders(row.getBigDecimal("open_orders"), row.getBigDecimal("largest_recent_order")));
     }

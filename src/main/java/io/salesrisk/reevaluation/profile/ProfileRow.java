@@ -21,17 +21,23 @@ public record ProfileRow(String id, String segment, String region, String indust
      *
      * @param months       months with a sales row (0: no history in the window)
      * @param firstMonth   the first month with a sales row in the window, or null
+     * @param purchaseMonths months with sales above zero; {@code firstPurchase} and {@code lastPurchase} the first and
+     *                     last of them (null without any): the customer's buying rhythm
      * @param medianSales  median monthly sales; {@code madSales} their median absolute deviation
      */
-    public record Sales(int months, LocalDate firstMonth, int negativeMonths, double medianSales, double madSales, BigDecimal sales12m,
+    public record Sales(int months, LocalDate firstMonth, int purchaseMonths, LocalDate firstPurchase,
+                        LocalDate lastPurchase, int negativeMonths, double medianSales, double madSales, BigDecimal sales12m,
                         BigDecimal salesPrevious12m, int monthsPrevious12m, BigDecimal lastMonth, BigDecimal previousMonth,
                         BigDecimal last3Months, BigDecimal sameMonthsLastYear) {
     }
 
-    /** Open receivables by age, payment behaviour in the two halves of the period, typical invoice. */
+    /**
+     * Open receivables by age, payment behaviour in the two halves of the period, and the invoices issued in the period
+     * (their count, median and 90th percentile: the customer's own order sizes).
+     */
     public record Aging(BigDecimal notDue, BigDecimal overdue1To30, BigDecimal overdue31To60, BigDecimal overdue61To90,
                         BigDecimal overdueOver90, int dueRecent, long daysLateRecent, int dueEarlier, long daysLateEarlier,
-                        double typicalInvoice, int negativeInvoices) {
+                        double typicalInvoice, double largeInvoice, int invoicesIssued, int negativeInvoices) {
     }
 
     /** Approved orders within the horizon, and the largest recent order. */

@@ -49,12 +49,47 @@ class ProfileDerivationTest {
     }
 
     @Test
+    void shouldMeasureAPauseInBuyingAgainstTheCustomersOwnRhythm() {
+        // a monthly buyer (24 months back to 4 months back, 21 months) that has bought nothing for 3 full months
+        CustomerProfile lapsed = profile(new ProfileRow.Sales(21, WINDOW.month(24), 21, WINDOW.month(24), WINDOW.month(4), 0,
+                1000, 0, decimal("9000"), decimal("12000"), 12, decimal("0"), decimal("0"), decimal("0"), decimal("3000")));
+        assertThat(lapsed.getMonthsSinceLastPurchase()).isEqualTo(3);
+        assertThat(lapsed.getUsualPurchaseIntervalMonths()).isEqualByComparingTo("1.00");
+        assertThat(lapsed.getPurchaseGapRatio()).as("4 months without a purchase, usually 1").isEqualByComparingTo("4.00");
+        // a quarterly buyer (every third month, 8 times) whose last purchase was 2 full months ago: on its rhythm
+        CustomerProfile quarterly = profile(new ProfileRow.Sales(8, WINDOW.month(24), 8, WINDOW.month(24), WINDOW.month(3), 0,
+                3000, 0, decimal("12000"), decimal("12000"), 4, decimal("0"), decimal("0"), decimal("3000"), decimal("3000")));
+        assertThat(quarterly.getUsualPurchaseIntervalMonths()).isEqualByComparingTo("3.00");
+        assertThat(quarterly.getPurchaseGapRatio()).isEqualByComparingTo("1.00");
+        assertThat(quarterly.getRobustZ()).as("no monthly z-score for an intermittent buyer").isEqualByComparingTo("0");
+        // three months with sales are too few for a rhythm
+        CustomerProfile rare = profile(new ProfileRow.Sales(3, WINDOW.month(20), 3, WINDOW.month(20), WINDOW.month(10), 0,
+                5000, 0, decimal("5000"), decimal("10000"), 2, decimal("0"), decimal("0"), decimal("0"), decimal("0")));
+        assertThat(rare.getMonthsSinceLastPurchase()).isEqualTo(9);
+        assertThat(rare.getPurchaseGapRatio()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldNotMeasureAnOrderSpikeWithTooFewInvoicesToKnowTheOrderSizes() {
+        ProfileRow row = new ProfileRow("C1", "SMB", "DACH", "Retail", 5, "A", "B", new BigDecimal("100000.00"), 30, false, null,
+                sales(24, 0, 1000, 100, "12000", "12000", 12, "1000", "1000", "3000", "3000"),
+                new ReceivableFigures(BigDecimal.ZERO, BigDecimal.ZERO, null, 0, 0, 0, BigDecimal.ZERO),
+                new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 1000, 1000, 5, 0),
+                new ProfileRow.Orders(null, new BigDecimal("50000")));
+        assertThat(ProfileDerivation.derive(row, WINDOW, CONSTANTS).profile().getOrderSpikeRatio()).isEqualByComparingTo("0");
+    }
+
+    private static CustomerProfile profile(ProfileRow.Sales sales) {
+        return ProfileDerivation.derive(row(sales), WINDOW, CONSTANTS).profile();
+    }
+
+    @Test
     void shouldAgeReceivablesAndMeasureUtilizationDsoAndPaymentDeterioration() {
         // given: 30,000 open of which 10,000 over 90 days; 20,000 approved orders; a limit of 40,000
         ReceivableFigures receivables = new ReceivableFigures(new BigDecimal("30000.00"), new BigDecimal("25000.00"),
                 AS_OF.minusDays(120), 10, 7, 80, new BigDecimal("365000.00"));
         ProfileRow.Aging aging = new ProfileRow.Aging(new BigDecimal("5000"), new BigDecimal("5000"), new BigDecimal("5000"),
-                new BigDecimal("5000"), new BigDecimal("10000"), 5, 60, 5, 10, 4000, 0);
+                new BigDecimal("5000"), new BigDecimal("10000"), 5, 60, 5, 10, 4000, 6000, 8, 0);
         ProfileRow row = new ProfileRow("C1", "SMB", "DACH", "Construction", 12, "BBB", "C", new BigDecimal("40000.00"), 30,
                 false, 55, sales(24, 0, 10_000, 500, "120000", "100000", 12, "9000", "10000", "30000", "30000"),
                 receivables, aging, new ProfileRow.Orders(new BigDecimal("20000"), new BigDecimal("12000")));
@@ -73,7 +108,9 @@ class ProfileDerivationTest {
         assertThat(p.getAverageDaysLate()).isEqualByComparingTo("12.00");
         assertThat(p.getAverageDaysLatePrevious()).isEqualByComparingTo("2.00");
         assertThat(p.getDaysLateIncrease()).isEqualByComparingTo("10.00");
-        assertThat(p.getOrderSpikeRatio()).isEqualByComparingTo("3.00");
+        // the recent order of 12,000 against the customer's own large order (90th percentile of its 8 invoices)
+        assertThat(p.getLargeOrder()).isEqualByComparingTo("6000.00");
+        assertThat(p.getOrderSpikeRatio()).isEqualByComparingTo("2.00");
         assertThat(p.getPreviousScore()).isEqualTo(55);
     }
 
@@ -97,7 +134,7 @@ class ProfileDerivationTest {
         assertThat(badData(sales(24, 2, 1000, 10, "12000", "12000", 12, "1000", "1000", "3000", "3000"), aging()))
                 .isEqualTo("negative amounts: 2 month(s) of negative sales");
         assertThat(badData(sales(24, 0, 1000, 10, "12000", "12000", 12, "1000", "1000", "3000", "3000"),
-                new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 1)))
+                new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 1)))
                 .isEqualTo("negative amounts: 1 invoice(s) with a negative amount or payment");
     }
 
@@ -113,7 +150,8 @@ class ProfileDerivationTest {
         assertThat(ProfileDerivation.derive(row(sales(5, 0, 1000, 0, "5000", "0", 0, "1000", "1000", "3000", "0")),
                 WINDOW, CONSTANTS).profile().getAccountAgeMonths()).isEqualTo(5);
         // sales only 13 to 24 months ago: dormant, not new; assessed with zero sales of the last 12 months
-        ProfileRow.Sales dormant = new ProfileRow.Sales(12, WINDOW.month(24), 0, 1000, 0, decimal("0"), decimal("12000"),
+        ProfileRow.Sales dormant = new ProfileRow.Sales(12, WINDOW.month(24), 12, WINDOW.month(24), WINDOW.month(13), 0,
+                1000, 0, decimal("0"), decimal("12000"),
                 12, decimal("0"), decimal("0"), decimal("0"), decimal("3000"));
         CustomerProfile sleeping = ProfileDerivation.derive(row(dormant), WINDOW, CONSTANTS).profile();
         assertThat(sleeping.getAccountAgeMonths()).isEqualTo(24);
@@ -136,14 +174,16 @@ class ProfileDerivationTest {
     }
 
     private static ProfileRow.Aging aging() {
-        return new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 0);
+        return new ProfileRow.Aging(null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static ProfileRow.Sales sales(int months, int negativeMonths, double median, double mad, String sales12m,
                                           String previous12m, int monthsPrevious, String lastMonth, String previousMonth,
                                           String last3, String sameMonthsLastYear) {
         // months in a row up to the last full month, so the first one is the months-th last
-        return new ProfileRow.Sales(months, months == 0 ? null : WINDOW.month(months), negativeMonths, median, mad, decimal(sales12m), decimal(previous12m), monthsPrevious,
+        LocalDate first = months == 0 ? null : WINDOW.month(months);
+        return new ProfileRow.Sales(months, first, months, first, months == 0 ? null : WINDOW.month(1), negativeMonths,
+                median, mad, decimal(sales12m), decimal(previous12m), monthsPrevious,
                 decimal(lastMonth), decimal(previousMonth), decimal(last3), decimal(sameMonthsLastYear));
     }
 
