@@ -51,7 +51,9 @@ public class KpiReading implements RuleAware {
             return;
         }
         this.band = band;
-        this.message = Placeholders.render(message, Map.of("reading", this), currentRule);
+        // the row's note may itself name the reading ({reading.value}), so it is rendered once more
+        String note = Placeholders.render(message, Map.of("reading", this), currentRule);
+        this.message = note.contains("{") ? Placeholders.render(note, Map.of("reading", this), currentRule) : note;
         this.rule = currentRule.name();
         this.row = currentRule.source();
     }
