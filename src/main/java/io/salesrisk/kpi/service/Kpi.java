@@ -47,5 +47,11 @@ public enum Kpi {
     }
 
     /** The scope kinds a KPI is measured for. */
-    public enum ScopeKind { PORTFOLIO, SEGMENT, REGION, REP }
+    public enum ScopeKind {
+        PORTFOLIO, SEGMENT, REGION, REP;
+
+        public static Optional<ScopeKind> named(String name) {
+            return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();
+        }
+    }
 }
