@@ -23,8 +23,13 @@ public class KpiEvaluationRepository {
      * taken (checked first, so the usual case raises no constraint violation) or lose the insert to the unique key.
      */
     public void insert(UUID id, String tickKey, LocalDate asOf, String requestedBy, String version, OffsetDateTime at) {
-        jdbc.write(sql -> sql.update("INSERT INTO kpi_evaluations (id, tick_key, as_of, requested_by, ruleset_version,"
-                + " evaluated_at) VALUES (?, ?, ?, ?, ?, ?)", id, tickKey, asOf, requestedBy, version, at));
+        if (tickKey == null) {
+            jdbc.write(sql -> sql.update("INSERT INTO kpi_evaluations (id, as_of, requested_by, ruleset_version,"
+                    + " evaluated_at) VALUES (?, ?, ?, ?, ?)", id, asOf, requestedBy, version, at));
+        } else {
+            jdbc.write(sql -> sql.update("INSERT INTO kpi_evaluations (id, tick_key, as_of, requested_by, ruleset_version,"
+                    + " evaluated_at) VALUES (?, ?, ?, ?, ?, ?)", id, tickKey, asOf, requestedBy, version, at));
+        }
     }
 
     public boolean tickTaken(String tickKey) {
