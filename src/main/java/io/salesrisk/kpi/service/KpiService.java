@@ -173,6 +173,11 @@ public class KpiService {
         return values.latestSeries(scopeKinds, evaluations).stream().map(this::view).toList();
     }
 
+    /** The active KPI table's bands by KPI. */
+    public Map<String, List<KpiBands.Band>> bands() {
+        return KpiBands.of(rules.current());
+    }
+
     private KpiReadingView view(KpiValueRepository.StoredValue v) {
         Kpi kpi = Kpi.named(v.kpi()).orElse(null);
         return new KpiReadingView(v.kpi(), kpi == null ? v.kpi() : kpi.label(), kpi == null ? "" : kpi.unit(),

@@ -105,7 +105,7 @@ public class KpiTableCheck implements RuleSetCheck {
     }
 
     /** The condition column that compares the field as {@code kind} (a key, a lower or an upper bound), or -1. */
-    private static int column(RuleTable table, String field, ColumnMeaning.Kind kind) {
+    static int column(RuleTable table, String field, ColumnMeaning.Kind kind) {
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnMeaning meaning = ColumnMeaning.of(table.columns().get(i));
             if (meaning != null && meaning.kind() == kind && field.equals(meaning.field())) {
