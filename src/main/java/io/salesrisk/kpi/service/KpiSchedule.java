@@ -37,8 +37,12 @@ public class KpiSchedule {
             Log.infof(evaluated ? "KPIs evaluated for %s" : "KPIs of %s were evaluated by another instance", tick);
             return evaluated;
         } catch (RuntimeException e) {
-            // most likely the other instance's insert of the same tick won the unique key; its evaluation stands
-            Log.infof("KPI evaluation of %s not done here: %s", tick, e.getMessage());
+            if (service.tickEvaluated(tick)) {
+                // another instance's insert of the same tick won the unique key; its evaluation stands
+                Log.infof("KPIs of %s were evaluated by another instance (this one lost the insert)", tick);
+            } else {
+                Log.errorf(e, "KPI evaluation of %s failed", tick);
+            }
             return false;
         }
     }

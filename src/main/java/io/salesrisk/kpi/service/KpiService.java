@@ -173,6 +173,12 @@ public class KpiService {
         return values.latestSeries(scopeKinds, evaluations).stream().map(this::view).toList();
     }
 
+    /** Whether a scheduled tick has been evaluated (here or on another instance). */
+    @Transactional
+    public boolean tickEvaluated(String tickKey) {
+        return evaluations.tickTaken(tickKey);
+    }
+
     /** The active KPI table's bands by KPI. */
     public Map<String, List<KpiBands.Band>> bands() {
         return KpiBands.of(rules.current());
