@@ -6,7 +6,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.salesrisk.desk.common.PageMessage;
 import io.salesrisk.kpi.service.Kpi;
 import io.salesrisk.kpi.service.KpiBands;
-import io.salesrisk.kpi.service.KpiEvaluation;
 import io.salesrisk.kpi.service.KpiReadingView;
 import io.salesrisk.kpi.service.KpiService;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,7 +106,7 @@ public class KpisPage {
     @RolesAllowed("risk-officer")
     public Response evaluate() {
         try {
-            KpiEvaluation ignored = kpis.evaluate(null, identity.getPrincipal().getName(), null).orElseThrow();
+            kpis.evaluate(null, identity.getPrincipal().getName(), null);
             return Response.seeOther(URI.create("/desk/kpis?done=evaluated")).build();
         } catch (RuntimeException e) {
             PageMessage message = PageMessage.of(e);

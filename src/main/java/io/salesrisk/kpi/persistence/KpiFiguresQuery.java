@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +105,4 @@ public class KpiFiguresQuery {
         }
         return new Group(row.getString(1), row.getString(2), sums);
     }
-
-    /** Adds up groups' sums. */
-    public static Map<String, BigDecimal> total(List<Group> groups) {
-        Map<String, BigDecimal> total = new LinkedHashMap<>();
-        for (Group g : groups) {
-            g.sums().forEach((k, v) -> total.merge(k, v, BigDecimal::add));
-        }
-        return total;
-    }
-
 }

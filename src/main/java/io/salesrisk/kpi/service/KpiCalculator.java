@@ -54,10 +54,10 @@ final class KpiCalculator {
     }
 
     private static void scope(List<Measured> out, Figures f, Kpi.ScopeKind kind, String scope, Predicate<Group> in) {
-        Map<String, BigDecimal> r = sums(f.receivables(), in);
-        Map<String, BigDecimal> h = sums(f.holds(), in);
-        Map<String, BigDecimal> o = sums(f.orders(), in);
-        Map<String, BigDecimal> s = sums(f.sales(), in);
+        Sums r = sums(f.receivables(), in);
+        Sums h = sums(f.holds(), in);
+        Sums o = sums(f.orders(), in);
+        Sums s = sums(f.sales(), in);
         String period = f.windowPeriod();
         BigDecimal days = BigDecimal.valueOf(f.windowDays());
 
@@ -137,19 +137,21 @@ final class KpiCalculator {
         return numerator.multiply(factor).divide(denominator, 1, RoundingMode.HALF_UP);
     }
 
-    private static Map<String, BigDecimal> sums(List<Group> groups, Predicate<Group> in) {
+    /** The groups' sums added up; a figure no group has is zero (nothing of it in the scope). */
+    private record Sums(Map<String, BigDecimal> values) {
+        BigDecimal get(String figure) {
+            return values.getOrDefault(figure, BigDecimal.ZERO);
+        }
+    }
+
+    private static Sums sums(List<Group> groups, Predicate<Group> in) {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         for (Group g : groups) {
             if (in.test(g)) {
                 g.sums().forEach((k, v) -> sums.merge(k, v, BigDecimal::add));
             }
         }
-        return new java.util.HashMap<>(sums) {
-            @Override
-            public BigDecimal get(Object key) {
-                return getOrDefault(key, BigDecimal.ZERO);
-            }
-        };
+        return new Sums(sums);
     }
 
     private static TreeSet<String> distinct(Figures f, Function<Group, String> key) {
