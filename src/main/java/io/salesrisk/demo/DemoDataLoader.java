@@ -44,8 +44,11 @@ public class DemoDataLoader {
         DemoDataGenerator generator = new DemoDataGenerator(config.seed(), LocalDate.now(clock), 24, 24);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<DemoCustomer> chunk = new ArrayList<>(CHUNK);
+        DemoTargets targets = new DemoTargets(YearMonth.now(clock));
         for (int index = 0; index < config.customers(); index++) {
-            chunk.add(generator.customer(index));
+            DemoCustomer customer = generator.customer(index);
+            targets.add(customer);
+            chunk.add(customer);
             if (chunk.size() == CHUNK) {
                 writer.write(chunk, now);
                 chunk.clear();
@@ -53,6 +56,7 @@ public class DemoDataLoader {
         }
         writer.write(chunk, now);
         writer.writeMarketIndex(generator, YearMonth.now(clock).minusMonths(1));
+        writer.writeTargets(targets.targets(), now);
         Log.infof("demo data: %d customers with 24 months of sales and invoices loaded in %d ms (seed %d)",
                 config.customers(), (System.nanoTime() - start) / 1_000_000, config.seed());
     }

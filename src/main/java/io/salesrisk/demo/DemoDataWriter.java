@@ -11,6 +11,8 @@ import io.salesrisk.salesdata.persistence.IndexMonth;
 import io.salesrisk.salesdata.persistence.MarketIndexRepository;
 import io.salesrisk.salesdata.persistence.SalesHistoryRepository;
 import io.salesrisk.salesdata.persistence.SalesMonth;
+import io.salesrisk.salesdata.persistence.SalesTarget;
+import io.salesrisk.salesdata.persistence.SalesTargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,13 +27,15 @@ public class DemoDataWriter {
 
     private final CustomerRepository customers;
     private final SalesHistoryRepository sales;
+    private final SalesTargetRepository targets;
     private final InvoiceRepository invoices;
     private final SalesOrderRepository orders;
     private final MarketIndexRepository indices;
 
     public DemoDataWriter(CustomerRepository customers, SalesHistoryRepository sales, InvoiceRepository invoices,
-                          SalesOrderRepository orders, MarketIndexRepository indices) {
+                          SalesOrderRepository orders, MarketIndexRepository indices, SalesTargetRepository targets) {
         this.customers = customers;
+        this.targets = targets;
         this.sales = sales;
         this.invoices = invoices;
         this.orders = orders;
@@ -59,6 +63,12 @@ public class DemoDataWriter {
         sales.upsertAll(months);
         invoices.upsertAll(invoiceRows, now);
         orders.upsertAll(orderRows);
+    }
+
+    /** Stores the demo's sales targets (see {@link DemoTargets}), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeTargets(List<SalesTarget> targets, OffsetDateTime now) {
+        this.targets.upsertAll(targets, now);
     }
 
     /** Stores 24 months of market index per industry, up to {@code lastMonth}, in the caller's transaction. */

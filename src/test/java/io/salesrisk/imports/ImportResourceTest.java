@@ -154,7 +154,7 @@ class ImportResourceTest {
     @Test
     void shouldAnswer404ForAnUnknownKindAnd403ForSales() {
         csv("a\n1\n").post("/api/import/planets").then().statusCode(404)
-                .body("detail", containsString("customers, invoices, market-index, orders, sales-history"));
+                .body("detail", containsString("customers, invoices, market-index, orders, sales-history, targets"));
         sales().contentType("text/csv").body("a\n").post("/api/import/customers").then().statusCode(403);
     }
 
