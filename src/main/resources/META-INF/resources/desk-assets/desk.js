@@ -54,13 +54,15 @@
 
   // Charts: <div class="chart" data-chart="{json}"> (the attribute escaped by Qute, decoded by the browser), the JSON
   // {"labels": [...], "series": [{"label": "...", "values": [...], "color": "#..."}], "stacked": false, "yLabel": ""}
-  // Axis ticks as 250k, 1.5M, 2bn: long numbers would run into the axis label
-  function compact(v) {
-    var a = Math.abs(v);
-    if (a >= 1e9) { return +(v / 1e9).toFixed(1) + 'bn'; }
-    if (a >= 1e6) { return +(v / 1e6).toFixed(1) + 'M'; }
-    if (a >= 1e4) { return +(v / 1e3).toFixed(0) + 'k'; }
-    return String(+v.toFixed(2));
+  // Axis ticks as 250k, 1.5M, 2bn (long numbers would run into the axis label), with as many decimals as the
+  // step between ticks needs, so that neighbouring ticks never read the same
+  function compactTicks(u, splits, axis, space, step) {
+    var top = Math.max.apply(null, splits.map(Math.abs));
+    var unit = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
+    var suffix = { 1e9: 'bn', 1e6: 'M', 1e3: 'k', 1: '' }[unit];
+    var scaled = (step || unit) / unit;
+    var decimals = scaled >= 1 ? 0 : Math.min(4, Math.ceil(-Math.log10(scaled)));
+    return splits.map(function (v) { return (v / unit).toFixed(decimals) + suffix; });
   }
   function initCharts(root) {
     if (typeof uPlot === 'undefined') { return; }
@@ -84,7 +86,7 @@
         scales: { x: { time: false } },
         axes: [
           { values: function (u, splits) { return splits.map(function (v) { return Number.isInteger(v) && spec.labels[v] != null ? spec.labels[v] : ''; }); } },
-          { label: spec.yLabel || '', size: 64, values: function (u, splits) { return splits.map(compact); } }
+          { label: spec.yLabel || '', size: 64, values: compactTicks }
         ]
       }, data, el);
     });
