@@ -210,11 +210,18 @@ public class ReevaluationRunTest {
         return customer;
     }
 
-    /** Paid on the due date in the earlier half year, {@code daysLate} days late in the recent one. */
+    /** Three invoices paid on the due date in the earlier half year, three {@code daysLate} days late in the recent one. */
     static ProfileData paying(String id, int daysLate) {
-        return ProfileData.customer(id).flatSales(AS_OF, 24, "1000")
-                .invoice(LocalDate.of(2025, 8, 31), LocalDate.of(2025, 9, 30), "1000", "1000", LocalDate.of(2025, 9, 30))
-                .invoice(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), "1000", "1000", LocalDate.of(2026, 3, 31).plusDays(daysLate));
+        ProfileData customer = ProfileData.customer(id).flatSales(AS_OF, 24, "1000");
+        for (int month = 8; month <= 10; month++) {
+            LocalDate due = LocalDate.of(2025, month, 28);
+            customer.invoice(due.minusDays(30), due, "1000", "1000", due);
+        }
+        for (int month = 2; month <= 4; month++) {
+            LocalDate due = LocalDate.of(2026, month, 28);
+            customer.invoice(due.minusDays(30), due, "1000", "1000", due.plusDays(daysLate));
+        }
+        return customer;
     }
 
     /** Monthly sales of 1,000 from 24 months back to {@code lastMonthBack} months back, none since. */

@@ -88,6 +88,7 @@ public final class ProfileScenario {
         p.setSales12m(new BigDecimal("600000.00"));
         p.setMonthsOfHistory(24);
         p.setAccountAgeMonths(24);
+        p.setPurchaseMonths(24);
         return p;
     }
 

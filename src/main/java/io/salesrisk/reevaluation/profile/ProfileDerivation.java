@@ -26,6 +26,8 @@ public final class ProfileDerivation {
     static final int MIN_PURCHASE_MONTHS_FOR_Z = 20;
     /** A buying rhythm needs this many months with sales. */
     static final int MIN_PURCHASE_MONTHS_FOR_RHYTHM = 4;
+    /** Fewer invoices due in either half year make an average of days late one invoice's story, not a trend. */
+    static final int MIN_INVOICES_PER_HALF_FOR_PAYMENT_TREND = 3;
     /** Fewer invoices in 12 months say too little about a customer's order sizes for an order spike. */
     static final int MIN_INVOICES_FOR_ORDER_SIZES = 6;
 
@@ -106,7 +108,8 @@ public final class ProfileDerivation {
         BigDecimal lateEarlier = ReceivableFigures.average(aging.daysLateEarlier(), aging.dueEarlier());
         p.setAverageDaysLate(lateRecent);
         p.setAverageDaysLatePrevious(lateEarlier);
-        p.setDaysLateIncrease(aging.dueRecent() == 0 || aging.dueEarlier() == 0 ? BigDecimal.ZERO : lateRecent.subtract(lateEarlier));
+        p.setDaysLateIncrease(aging.dueRecent() < MIN_INVOICES_PER_HALF_FOR_PAYMENT_TREND
+                || aging.dueEarlier() < MIN_INVOICES_PER_HALF_FOR_PAYMENT_TREND ? BigDecimal.ZERO : lateRecent.subtract(lateEarlier));
         BigDecimal largest = money(row.orders().largestRecentOrder());
         BigDecimal typical = decimal(aging.typicalInvoice());
         BigDecimal large = decimal(aging.largeInvoice());

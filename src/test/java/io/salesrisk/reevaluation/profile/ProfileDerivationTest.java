@@ -79,6 +79,19 @@ class ProfileDerivationTest {
         assertThat(ProfileDerivation.derive(row, WINDOW, CONSTANTS).profile().getOrderSpikeRatio()).isEqualByComparingTo("0");
     }
 
+    @Test
+    void shouldNotCallOneLateInvoiceAPaymentTrend() {
+        // two invoices due in the recent half year, 30 days late each, against five paid on time before: too few
+        ProfileRow row = new ProfileRow("C1", "SMB", "DACH", "Retail", 5, "A", "B", new BigDecimal("100000.00"), 30, false, null,
+                sales(24, 0, 1000, 100, "12000", "12000", 12, "1000", "1000", "3000", "3000"),
+                new ReceivableFigures(BigDecimal.ZERO, BigDecimal.ZERO, null, 7, 5, 60, BigDecimal.ZERO),
+                new ProfileRow.Aging(null, null, null, null, null, 2, 60, 5, 0, 1000, 1000, 7, 0),
+                new ProfileRow.Orders(null, null));
+        CustomerProfile p = ProfileDerivation.derive(row, WINDOW, CONSTANTS).profile();
+        assertThat(p.getAverageDaysLate()).isEqualByComparingTo("30.00");
+        assertThat(p.getDaysLateIncrease()).isEqualByComparingTo("0");
+    }
+
     private static CustomerProfile profile(ProfileRow.Sales sales) {
         return ProfileDerivation.derive(row(sales), WINDOW, CONSTANTS).profile();
     }
