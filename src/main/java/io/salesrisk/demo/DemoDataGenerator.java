@@ -14,9 +14,11 @@ import java.util.SplittableRandom;
  *
  * <p>Customers get a segment, region and industry; 24 months of sales with industry seasonality, a trend and
  * noise; monthly invoices paid according to a payment profile (punctual, slightly late, chronically late,
- * deteriorating); a few approved open orders. Some customers carry a planted risk: over the limit, a long overdue
- * invoice, a sales rep granting excessive discounts, a collapse of the last month's sales. Industries get a monthly
- * market index (see {@link #marketIndex}).
+ * deteriorating); a few approved open orders. Customers buy the way B2B customers do: most every month, a quarter
+ * now and then (months without sales have no row), some new accounts with a few months of history. Some customers
+ * carry a planted risk: over the limit, a long overdue invoice, a sales rep granting excessive discounts, a collapse
+ * of the last month's sales, a regular buyer that stopped buying three months ago (churn), and as a false alarm to
+ * stay silent on, a seasonal buyer in its quiet season. Industries get a monthly market index (see {@link #marketIndex}).
  */
 public final class DemoDataGenerator {
 
@@ -68,14 +70,16 @@ public final class DemoDataGenerator {
         String rating = RATINGS[Math.min(RATINGS.length - 1, riskClassIndex + random.nextInt(3))];
         int terms = TERMS_BY_CLASS[riskClassIndex];
 
-        List<DemoCustomer.MonthlySales> sales = sales(random, segment, industry);
+        List<DemoCustomer.MonthlySales> sales = buying(BuyingPattern.of(risk, random), random, sales(random, segment, industry));
         if ("SALES_COLLAPSE".equals(risk)) {
             DemoCustomer.MonthlySales last = sales.get(sales.size() - 1);
             sales.set(sales.size() - 1, new DemoCustomer.MonthlySales(last.month(),
                     last.amount().multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP)));
         }
+        // per month of history (months without sales count), so an intermittent buyer's limit fits its volume
+        long monthsOfHistory = java.time.temporal.ChronoUnit.MONTHS.between(sales.get(0).month(), sales.get(sales.size() - 1).month()) + 1;
         BigDecimal averageMonth = sales.stream().map(DemoCustomer.MonthlySales::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(sales.size()), 2, RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(monthsOfHistory), 2, RoundingMode.HALF_UP);
         // exposure runs at about (terms + one month) of sales, so the limit leaves 20-80 % headroom above that
         double monthsOfExposure = terms / 30.0 + 1.0;
         BigDecimal limit = roundTo(averageMonth.multiply(BigDecimal.valueOf(monthsOfExposure * (1.2 + random.nextDouble() * 0.6))), 5000);
@@ -95,7 +99,8 @@ public final class DemoDataGenerator {
 
     /**
      * Every 50th customer is over its limit, every 37th has a long overdue invoice, every 29th has a rep granting
-     * excessive discounts, every 23rd pays ever later, every 41st sees its last month's sales collapse.
+     * excessive discounts, every 23rd pays ever later, every 41st sees its last month's sales collapse, every 43rd
+     * stopped buying three months ago, every 31st buys only in its season (a false alarm: its quiet months are normal).
      */
     static String plantedRisk(int index) {
         if (index % 50 == 7) {
@@ -112,6 +117,12 @@ public final class DemoDataGenerator {
         }
         if (index % 41 == 13) {
             return "SALES_COLLAPSE";
+        }
+        if (index % 43 == 17) {
+            return "CHURN";
+        }
+        if (index % 31 == 19) {
+            return "SEASONAL_LULL";
         }
         return null;
     }
@@ -166,16 +177,58 @@ public final class DemoDataGenerator {
         return sales;
     }
 
+    /**
+     * Applies a buying pattern to a customer's monthly series: which months have sales at all. A month without sales
+     * has no row, as in an ERP's sales history.
+     */
+    private List<DemoCustomer.MonthlySales> buying(BuyingPattern pattern, SplittableRandom random,
+                                                   List<DemoCustomer.MonthlySales> monthly) {
+        List<DemoCustomer.MonthlySales> kept = new ArrayList<>();
+        int n = monthly.size();
+        switch (pattern) {
+            case INTERMITTENT -> {
+                // buys in 35-70 % of the months, each purchase covering the months since the last one
+                double chance = 0.35 + random.nextDouble() * 0.35;
+                for (DemoCustomer.MonthlySales m : monthly) {
+                    if (random.nextDouble() < chance) {
+                        kept.add(new DemoCustomer.MonthlySales(m.month(), money(m.amount().doubleValue() / chance)));
+                    }
+                }
+                if (kept.isEmpty()) {
+                    kept.add(monthly.get(n - 1));
+                }
+            }
+            case NEW -> kept.addAll(monthly.subList(n - (2 + random.nextInt(10)), n));
+            case CHURNING -> kept.addAll(monthly.subList(0, n - 3));
+            case SEASONAL -> {
+                // six months around its best month, twice the volume; nothing the rest of the year
+                int best = monthly.subList(n - 12, n).stream().max(java.util.Comparator.comparing(DemoCustomer.MonthlySales::amount))
+                        .orElseThrow().month().getMonthValue();
+                for (DemoCustomer.MonthlySales m : monthly) {
+                    int distance = Math.floorMod(m.month().getMonthValue() - best + 6, 12) - 6;
+                    if (distance >= -2 && distance <= 3) {
+                        kept.add(new DemoCustomer.MonthlySales(m.month(), m.amount().multiply(BigDecimal.valueOf(2))));
+                    }
+                }
+            }
+            default -> kept.addAll(monthly);
+        }
+        return kept;
+    }
+
     private List<DemoCustomer.Invoice> invoices(SplittableRandom random, String customerId,
                                                 List<DemoCustomer.MonthlySales> sales, int terms, PaymentProfile profile,
                                                 String risk) {
         List<DemoCustomer.Invoice> invoices = new ArrayList<>(invoiceMonths + 1);
-        int months = Math.min(invoiceMonths, sales.size());
-        for (int k = 0; k < months; k++) {
-            DemoCustomer.MonthlySales month = sales.get(sales.size() - months + k);
+        // one invoice per month with sales, for the last invoiceMonths months
+        YearMonth lastMonth = YearMonth.from(asOf).minusMonths(1);
+        for (DemoCustomer.MonthlySales month : sales) {
+            int monthsAgo = (int) java.time.temporal.ChronoUnit.MONTHS.between(month.month(), lastMonth);
+            if (monthsAgo >= invoiceMonths) {
+                continue;
+            }
             LocalDate issue = month.month().atEndOfMonth();
             LocalDate due = issue.plusDays(terms);
-            int monthsAgo = months - 1 - k;
             int delay = profile.delayDays(random, monthsAgo);
             LocalDate paid = due.plusDays(delay);
             boolean open = !paid.isBefore(asOf);
@@ -229,6 +282,25 @@ public final class DemoDataGenerator {
 
     private static BigDecimal roundTo(BigDecimal value, int step) {
         return value.divide(BigDecimal.valueOf(step), 0, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(step));
+    }
+
+    /** Which months a customer buys in. Customers with a planted risk buy every month unless the risk is their pattern. */
+    enum BuyingPattern {
+        REGULAR, INTERMITTENT, NEW, CHURNING, SEASONAL;
+
+        static BuyingPattern of(String risk, SplittableRandom random) {
+            double p = random.nextDouble();
+            if ("CHURN".equals(risk)) {
+                return CHURNING;
+            }
+            if ("SEASONAL_LULL".equals(risk)) {
+                return SEASONAL;
+            }
+            if (risk != null) {
+                return REGULAR;
+            }
+            return p < 0.05 ? NEW : p < 0.30 ? INTERMITTENT : REGULAR;
+        }
     }
 
     /** How a customer pays: days after the due date, possibly getting worse in recent months. */

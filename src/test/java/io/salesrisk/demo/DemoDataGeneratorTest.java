@@ -41,6 +41,34 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void shouldBuyTheWayB2bCustomersDo() {
+        DemoDataGenerator generator = new DemoDataGenerator(42, AS_OF, 24, 24);
+        var customers = IntStream.range(0, 400).mapToObj(generator::customer).toList();
+        java.time.YearMonth last = java.time.YearMonth.of(2026, 10);
+
+        // most buy every month, a good share now and then, a few are new accounts
+        long monthly = customers.stream().filter(c -> c.sales().size() == 24).count();
+        long intermittent = customers.stream().filter(c -> c.sales().size() < 24 && c.sales().get(0).month().isBefore(last.minusMonths(18))).count();
+        long young = customers.stream().filter(c -> c.sales().get(0).month().isAfter(last.minusMonths(12))).count();
+        assertThat(monthly).isBetween(220L, 320L);
+        assertThat(intermittent).isBetween(60L, 140L);
+        assertThat(young).isBetween(8L, 40L);
+        // one invoice per month with sales
+        assertThat(customers.get(0).invoices().stream().filter(i -> !i.id().endsWith("DISPUTED")))
+                .hasSize(Math.min(24, customers.get(0).sales().size()));
+
+        // the planted churner bought every month until three months ago; the seasonal buyer only in its season
+        DemoCustomer churner = customers.get(17);
+        assertThat(churner.injectedRisk()).isEqualTo("CHURN");
+        assertThat(churner.sales()).hasSize(21);
+        assertThat(churner.sales().get(20).month()).isEqualTo(last.minusMonths(3));
+        DemoCustomer seasonal = customers.get(19);
+        assertThat(seasonal.injectedRisk()).isEqualTo("SEASONAL_LULL");
+        assertThat(seasonal.sales()).hasSize(12);
+        assertThat(seasonal.sales().stream().map(m -> m.month().getMonthValue()).distinct()).hasSize(6);
+    }
+
+    @Test
     void shouldPutAnOverLimitCustomerAboveItsLimit() {
         DemoCustomer customer = new DemoDataGenerator(42, AS_OF, 24, 24).customer(7);
         BigDecimal open = customer.invoices().stream().filter(i -> i.paidDate() == null)

@@ -86,6 +86,8 @@ public final class ProfileScenario {
         p.setPreviousCreditLimit(new BigDecimal("100000.00"));
         p.setPreviousPaymentTermsDays(30);
         p.setSales12m(new BigDecimal("600000.00"));
+        p.setLast3MonthsSales(new BigDecimal("150000.00"));
+        p.setSameMonthsLastYearSales(new BigDecimal("150000.00"));
         p.setMonthsOfHistory(24);
         p.setAccountAgeMonths(24);
         p.setPurchaseMonths(24);
