@@ -143,6 +143,8 @@ public class ReevaluationRunTest {
                         .sale(AS_OF, 2, "750.10").sale(AS_OF, 3, "750.10"),
                 // a monthly buyer silent for 2 full months (3 usual intervals) fires; silent for 1 (2 intervals) not
                 buyingUntil(p + "-gap-fires", 3), buyingUntil(p + "-gap-silent", 2),
+                // buys August to January only: five quiet months (3.7 usual intervals) are its season, not a gap
+                inSeasonOnly(p + "-season-quiet"),
                 paying(p + "-late-fires", 10), paying(p + "-late-silent", 9),
                 spike(p + "-spike-fires", "2000"), spike(p + "-spike-silent", "1990"),
                 ProfileData.customer(p + "-index-fires").industry(industryFalling).flatSales(AS_OF, 24, "1000"),
@@ -163,6 +165,7 @@ public class ReevaluationRunTest {
         assertThat(found).doesNotContain(p + "-z-silent SALES_OUTLIER_LOW", p + "-season-silent SEASONAL_DROP",
                 p + "-gap-silent PURCHASE_GAP", p + "-late-silent PAYMENT_DETERIORATION",
                 p + "-spike-silent ORDER_SPIKE", p + "-index-silent MARKET_INDEX_DROP");
+        assertThat(found).as("a seasonal buyer in its quiet season").noneMatch(s -> s.startsWith(p + "-season-quiet "));
         // the signal keeps the values it saw
         riskOfficer().get("/api/customers/" + p + "-z-fires/signals").then().statusCode(200)
                 .body("find { it.type == 'SALES_OUTLIER_LOW' }.values.'profile.robustZ'", equalTo(-3.5007f))
@@ -229,6 +232,15 @@ public class ReevaluationRunTest {
         ProfileData customer = ProfileData.customer(id);
         for (int back = lastMonthBack; back <= 24; back++) {
             customer.sale(AS_OF, back, "1000");
+        }
+        return customer;
+    }
+
+    /** Sales of 2,000 from August to January of each year, nothing from February to July. */
+    static ProfileData inSeasonOnly(String id) {
+        ProfileData customer = ProfileData.customer(id);
+        for (int back : new int[] {5, 6, 7, 8, 9, 10, 17, 18, 19, 20, 21, 22}) {
+            customer.sale(AS_OF, back, "2000");
         }
         return customer;
     }
