@@ -51,9 +51,7 @@ public class KpiReading implements RuleAware {
             return;
         }
         this.band = band;
-        // the row's note may itself name the reading ({reading.value}), so it is rendered once more
-        String note = Placeholders.render(message, Map.of("reading", this), currentRule);
-        this.message = note.contains("{") ? Placeholders.render(note, Map.of("reading", this), currentRule) : note;
+        this.message = Placeholders.render(message, Map.of("reading", this), currentRule);
         this.rule = currentRule.name();
         this.row = currentRule.source();
     }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Fills message placeholders for result facts: {@code {root.field}} from the named facts, anything else from the
- * firing table row's column labels.
+ * firing table row's column labels. A row cell may itself name fact fields (a note "DSO {reading.value} days"):
+ * those are filled too, one level deep (a cell naming another cell stays as written).
  */
 final class Placeholders {
 
@@ -16,6 +17,19 @@ final class Placeholders {
     }
 
     static Object resolve(String name, Map<String, Object> roots, RuleRef rule) {
+        Object field = field(name, roots);
+        if (field != null) {
+            return field;
+        }
+        Object cell = MessageTemplate.rowValue(rule, name);
+        if (cell instanceof String text && text.indexOf('{') >= 0) {
+            return MessageTemplate.render(text, inner -> field(inner, roots));
+        }
+        return cell;
+    }
+
+    /** {@code root.field} of a named fact, or null. */
+    private static Object field(String name, Map<String, Object> roots) {
         int dot = name.indexOf('.');
         if (dot > 0) {
             Object root = roots.get(name.substring(0, dot));
@@ -23,6 +37,6 @@ final class Placeholders {
                 return FactProperties.read(root, name.substring(dot + 1));
             }
         }
-        return MessageTemplate.rowValue(rule, name);
+        return null;
     }
 }

@@ -57,11 +57,12 @@ public class KpisPage {
             if (values.size() == 1) {
                 return "2.0,14.0 118.0,14.0"; // one evaluation so far: a flat line
             }
-            double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-            double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            java.util.DoubleSummaryStatistics range = values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+            double min = range.getMin();
+            double max = range.getMax();
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < values.size(); i++) {
-                double x = values.size() == 1 ? 60 : 2 + i * 116.0 / (values.size() - 1);
+                double x = 2 + i * 116.0 / (values.size() - 1);
                 double y = max == min ? 14 : 26 - (values.get(i) - min) * 24 / (max - min);
                 points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
             }
