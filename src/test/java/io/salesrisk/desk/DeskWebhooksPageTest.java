@@ -129,6 +129,12 @@ class DeskWebhooksPageTest {
         Document page = Jsoup.parse(refused.body().asString());
         assertThat(page.selectFirst("#page-message").text()).contains("url:").contains("http://127.0.0.1:");
         assertThat(page.text()).doesNotContain(description);
+        // shown at the form, said once, with what the officer typed kept
+        assertThat(page.select("#create #page-message")).hasSize(1);
+        assertThat(page.selectFirst("#page-message").text()).containsOnlyOnce("allowed prefixes");
+        assertThat(page.selectFirst("#url").val()).isEqualTo("https://evil.example.com/");
+        assertThat(page.selectFirst("#url").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#description").val()).isEqualTo(description);
     }
 
     @Test

@@ -31,6 +31,12 @@ public record PageMessage(String kind, String text, List<String> details, int st
     /** The refusal a service threw, or null when it is not a domain error (which then propagates). */
     public static PageMessage of(RuntimeException e) {
         if (e instanceof InvalidInputException invalid) {
+            if (invalid.errors().size() == 1 && invalid.errors().get(0).message().equals(invalid.getMessage())) {
+                // one field: its message is the whole message, said once with the field it is about
+                ProblemDetail only = invalid.errors().get(0);
+                String text = only.field() == null ? only.message() : only.field() + ": " + only.message();
+                return new PageMessage("error", text, List.of(), 422, null);
+            }
             List<String> details = new ArrayList<>();
             for (ProblemDetail d : invalid.errors()) {
                 details.add((d.field() == null ? "" : d.field() + ": ") + d.message());

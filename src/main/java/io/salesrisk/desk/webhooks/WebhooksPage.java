@@ -82,8 +82,15 @@ public class WebhooksPage {
             if (message == null) {
                 throw e;
             }
-            return page(null, "", 1, message, null);
+            // the refusal is shown at the form, which keeps what the officer typed
+            return page(null, "", 1, message, null, new Entered(url, description, minSeverity,
+                    eventTypes == null ? List.of() : eventTypes));
         }
+    }
+
+    /** What an officer typed into the add form, shown again with a refusal. */
+    public record Entered(String url, String description, String minSeverity, List<String> eventTypes) {
+        static final Entered NOTHING = new Entered("", "", "INFO", List.of());
     }
 
     @POST
@@ -139,6 +146,11 @@ public class WebhooksPage {
     }
 
     private Response page(String show, String status, int page, PageMessage message, String secret) {
+        return page(show, status, page, message, secret, null);
+    }
+
+    /** With {@code entered}, the message is the add form's refusal and is shown at the form. */
+    private Response page(String show, String status, int page, PageMessage message, String secret, Entered entered) {
         PageMessage shown = message;
         List<Subscription> all = webhooks.list();
         Subscription selected = null;
@@ -159,7 +171,10 @@ public class WebhooksPage {
                 selected = null;
             }
         }
-        var instance = template.data("nav", "webhooks").data("message", shown).data("subscriptions", all)
+        boolean atForm = entered != null && shown == message;
+        var instance = template.data("nav", "webhooks").data("message", atForm ? null : shown)
+                .data("formMessage", atForm ? shown : null).data("entered", entered == null ? Entered.NOTHING : entered)
+                .data("subscriptions", all)
                 .data("selected", selected).data("deliveries", log).data("status", status).data("page", current)
                 .data("more", more).data("secret", secret).data("eventTypes", AlertEvents.TYPES)
                 .data("severities", Arrays.stream(Severity.values()).map(Enum::name).toList())
