@@ -203,9 +203,11 @@ public class KpiService {
         figures.put("rule", reading.getRule());
         figures.put("row", reading.getRow());
         figures.put("inputs", m.inputs());
+        // an alert's run is a re-evaluation run (the desk links it); the KPI evaluation is named here instead
+        figures.put("evaluationId", evaluationId.toString());
         Severity severity = reading.getBand() == KpiReading.Band.ALERT ? Severity.HIGH : Severity.MEDIUM;
         return new NewAlert(ALERT_TYPE, SUBJECT_TYPE, m.kpi().name() + ":" + m.scopeKind().name() + ":" + m.scope(), null,
-                severity, m.kpi().label() + " of " + scopeName(m) + ": " + message, figures, evaluationId);
+                severity, m.kpi().label() + " of " + scopeName(m) + ": " + message, figures, null);
     }
 
     private static String scopeName(Measured m) {
