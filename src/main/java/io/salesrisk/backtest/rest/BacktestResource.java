@@ -2,6 +2,7 @@ package io.salesrisk.backtest.rest;
 
 import io.salesrisk.backtest.persistence.BacktestRepository.StoredBacktest;
 import io.salesrisk.backtest.service.BacktestService;
+import io.salesrisk.backtest.service.BacktestView;
 import io.salesrisk.common.problem.NotFoundException;
 import io.salesrisk.reevaluation.run.RunScope;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,6 @@
-package io.salesrisk.backtest.rest;
+package io.salesrisk.backtest.service;
 
 import io.salesrisk.backtest.persistence.BacktestRepository.StoredBacktest;
-import io.salesrisk.backtest.service.BacktestReport;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
