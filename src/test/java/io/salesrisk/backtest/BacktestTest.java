@@ -81,8 +81,12 @@ public class BacktestTest {
             }
             steady.insert(dataSource);
         }
-        // a new account (no history yet) is assessed, not failed; negative sales are broken data, a failed item
-        ProfileData.customer(region + "-new").region(region).insert(dataSource);
+        // a new account (2 months of history) is assessed, not failed; one without any history by then was no customer
+        // yet and is left out; negative sales are broken data, a failed item
+        ProfileData young = ProfileData.customer(region + "-new").region(region).sale(AS_OF, 1, "1000").sale(AS_OF, 2, "1000");
+        afterAsOf(young, "1000");
+        young.insert(dataSource);
+        ProfileData.customer(region + "-later").region(region).insert(dataSource);
         ProfileData.customer(region + "-broken").region(region).flatSales(AS_OF, 24, "1000").sale(AS_OF, 2, "-50")
                 .insert(dataSource);
         // an order decided before the as-of day (its decision back-dated): replayed through the version
@@ -96,12 +100,14 @@ public class BacktestTest {
         String id = riskOfficer().body(Map.of("asOf", AS_OF.toString(), "horizonMonths", 3, "region", region))
                 .post("/api/backtests").then().statusCode(202)
                 .body("status", equalTo("RUNNING")).body("scope", equalTo("region:" + region))
-                .body("customersTotal", equalTo(14)).extract().path("id");
+                .body("customersTotal", equalTo(15)).extract().path("id");
         JsonPath done = awaitCompleted(id);
 
         assertThat(done.getInt("progressPercent")).isEqualTo(100);
         assertThat(done.getInt("report.customersAssessed")).isEqualTo(13);
         assertThat(done.getInt("report.customersFailed")).isEqualTo(1);
+        assertThat(done.getInt("report.customersNotYetKnown")).isEqualTo(1);
+        assertThat(done.getInt("customersDone")).isEqualTo(15);
         assertThat(done.getString("report.failures[0].customerId")).isEqualTo(region + "-broken");
         Map<String, Object> gap = score(done, "PURCHASE_GAP", "ALL", null);
         assertThat(gap).containsEntry("outcome", "SALES_DROP").containsEntry("flagged", 4).containsEntry("hits", 3)

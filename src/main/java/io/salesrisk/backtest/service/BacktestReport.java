@@ -9,11 +9,13 @@ import java.util.List;
  * its row of {@code decision-tables/signal-outcomes.xlsx} names, over the customers assessed as of the past day, and
  * the order decisions the version would have taken on the stored orders before that day scored the same way.
  *
+ * @param customersNotYetKnown customers without any sales, invoice or order by the as-of day (not customers yet):
+ *                             left out of the population
  * @param highAlertRate customers with at least one HIGH signal / customers assessed
  * @param signalRate    customers with at least one signal of any severity / customers assessed
  */
 public record BacktestReport(String rulesetVersion, LocalDate asOf, int horizonMonths, int customersAssessed,
-                             int customersFailed, List<Failure> failures, BigDecimal highAlertRate,
+                             int customersFailed, int customersNotYetKnown, List<Failure> failures, BigDecimal highAlertRate,
                              BigDecimal signalRate, List<BaseRate> baseRates, List<Score> signals,
                              List<NotScored> notScored, Orders orders, long millis) {
 

@@ -101,12 +101,14 @@ public class BacktestRunner {
         Map<String, CustomerOutcome> byCustomer = new HashMap<>();
         List<BacktestReport.Failure> failures = new ArrayList<>();
         int failed = 0;
+        int notYetKnown = 0;
         int done = 0;
         for (IdRange chunk : chunks) {
             List<CustomerFigures> figures = profiles.loadAsKnownOn(scope, chunk.firstId(), chunk.lastId(), constants);
             // the rule set is safe to share between threads; each assessment is independent of the others
             List<CustomerAssessment> assessed = figures.parallelStream().filter(f -> f.badData() == null)
-                    .map(f -> CustomerAssessor.assess(rules, f.profile(), policy)).toList();
+                    .filter(f -> knownOn(f.profile())).map(f -> CustomerAssessor.assess(rules, f.profile(), policy)).toList();
+            notYetKnown += (int) figures.stream().filter(f -> f.badData() == null && !knownOn(f.profile())).count();
             for (CustomerFigures broken : figures) {
                 if (broken.badData() != null) {
                     failed++;
@@ -155,7 +157,7 @@ public class BacktestRunner {
                 .toList();
         BacktestReport.Orders orders = orders(rules, table, asOf, horizonMonths, byCustomer);
         int assessedCount = board.size();
-        return new BacktestReport(rules.version(), asOf, horizonMonths, assessedCount, failed, failures,
+        return new BacktestReport(rules.version(), asOf, horizonMonths, assessedCount, failed, notYetKnown, failures,
                 Scoreboard.ratio(board.flaggedWhere(g -> g.severity().equals("HIGH")), assessedCount),
                 Scoreboard.ratio(board.flaggedWhere(g -> g.severity().equals("ALL")), assessedCount),
                 board.baseRates(table.allMeasures()), board.scores(), notScored, orders,
@@ -207,6 +209,16 @@ public class BacktestRunner {
         });
         String message = board.size() == 0 ? "no order decisions were stored from " + from + " to " + asOf : null;
         return new BacktestReport.Orders(from, asOf, board.size(), held[0], board.scores(), message);
+    }
+
+    /**
+     * Whether the customer was a customer on the as-of day: some sales, invoice or order known by then. One without
+     * any (typically an account opened later) is left out, so it neither dilutes the base rates nor counts as
+     * assessed; a new account with a little history is assessed under the new-account rows, as in a run.
+     */
+    static boolean knownOn(io.salesrisk.facts.CustomerProfile profile) {
+        return profile.getMonthsOfHistory() > 0 || profile.getInvoicesIssued12m() > 0
+                || profile.getOpenReceivables().signum() != 0 || profile.getOpenOrders().signum() != 0;
     }
 
     /** The signal-outcome table's answer per signal type, asked once per type and backtest. */

@@ -137,7 +137,7 @@ public class BacktestService {
                          List<IdRange> chunks) {
         try {
             BacktestReport report = runner.run(id, rules, scope, constants, horizon, chunks);
-            backtests.complete(id, report.customersAssessed() + report.customersFailed(), json(report),
+            backtests.complete(id, report.customersAssessed() + report.customersFailed() + report.customersNotYetKnown(), json(report),
                     OffsetDateTime.now(clock));
         } catch (RuntimeException e) {
             LOG.errorf(e, "backtest %s failed", id);
