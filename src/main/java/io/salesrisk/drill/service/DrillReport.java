@@ -14,7 +14,11 @@ import java.util.Map;
 public record DrillReport(Counts counts, Map<String, Map<String, Integer>> classMatrix, Signals signals,
                           List<AlertView> alerts, List<PlanView> plans, HeldOrders heldOrders,
                           List<CustomerChange> customers, boolean customersTruncated, Triggers triggersBefore,
-                          Triggers triggersAfter, List<String> notes) {
+                          Triggers triggersAfter, List<String> notes, Timing timing) {
+
+    /** Where the drill's time went, in milliseconds: reading the facts, both assessments, triggers, the orders. */
+    public record Timing(long read, long assess, long triggers, long orders) {
+    }
 
     /** Customers listed at most; the counts and the matrix cover all. */
     public static final int CUSTOMERS_LISTED = 1000;

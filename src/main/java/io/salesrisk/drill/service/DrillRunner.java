@@ -115,6 +115,8 @@ public class DrillRunner {
         int prepaymentNew;
         int signalsAdded;
         int alertCount;
+        long readNanos;
+        long assessNanos;
 
         void add(List<Assessed> chunk, int failedInChunk) {
             failed += failedInChunk;
@@ -208,11 +210,14 @@ public class DrillRunner {
                 || scenario.kind() == Scenario.Kind.INVOICES_OVERDUE;
         Tally tally = new Tally();
         for (IdRange range : ranges(scenario)) {
+            long read = System.nanoTime();
             List<ProfileRow> rows = profiles.rows(RunScope.all(), range.firstId(), range.lastId(), constants);
             Map<String, List<OpenInvoiceQuery.OpenInvoice>> open = readsInvoices
                     ? invoices.between(range.firstId(), range.lastId()).stream()
                     .collect(Collectors.groupingBy(OpenInvoiceQuery.OpenInvoice::customerId))
                     : Map.of();
+            long assess = System.nanoTime();
+            tally.readNanos += assess - read;
             List<Assessed> assessed = new ArrayList<>(rows.size());
             int failed = 0;
             for (ProfileRow row : rows) {
@@ -225,6 +230,7 @@ public class DrillRunner {
                 }
             }
             tally.add(assessed, failed);
+            tally.assessNanos += System.nanoTime() - assess;
         }
         return report(scenario, rules, constants, supposed, tally);
     }
@@ -260,6 +266,7 @@ public class DrillRunner {
 
     private DrillReport report(Scenario scenario, CompiledRuleSet rules, RunConstants constants, RunConstants supposed,
                                Tally tally) {
+        long start = System.nanoTime();
         ContingencyCatalog catalog = catalogs.of(rules);
         PortfolioTriggers.Outcome before = PortfolioTriggers.evaluate(tally.before, RunScope.all(), constants, rules);
         PortfolioTriggers.Outcome after = PortfolioTriggers.evaluate(tally.after, RunScope.all(), supposed, rules);
@@ -292,14 +299,17 @@ public class DrillRunner {
         }
         Map<String, List<PlanActivation>> freshByScope = new LinkedHashMap<>();
         fresh.forEach(p -> freshByScope.computeIfAbsent(p.scope(), k -> new ArrayList<>()).add(p));
+        long forecast = System.nanoTime();
         DrillReport.HeldOrders held = orders.forecast(tally.standings, freshByScope, constants.asOf(), rules);
+        DrillReport.Timing timing = new DrillReport.Timing(tally.readNanos / 1_000_000, tally.assessNanos / 1_000_000,
+                (forecast - start) / 1_000_000, (System.nanoTime() - forecast) / 1_000_000);
         DrillReport.Counts counts = new DrillReport.Counts(tally.customers, tally.touched, tally.changed, tally.failed,
                 tally.classChanged, tally.classWorse, tally.decreased, tally.increased, tally.decreaseTotal,
                 tally.increaseTotal, tally.prepaymentNew, tally.signalsAdded,
                 tally.alertCount + alerts.size() - tally.alerts.size(), planViews.size(), held.wouldBeHeld());
         return new DrillReport(counts, tally.matrix, new DrillReport.Signals(signals(tally.before), signals(tally.after),
                 tally.added, tally.signalsAdded > tally.added.size()), alerts, planViews, held, tally.changes,
-                tally.changed > tally.changes.size(), triggers(before), triggers(after), notes(scenario));
+                tally.changed > tally.changes.size(), triggers(before), triggers(after), notes(scenario), timing);
     }
 
     private static List<PlanActivator.RaisedRisk> raised(RaisedRisks raised) {
