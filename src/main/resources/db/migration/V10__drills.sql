@@ -17,6 +17,7 @@ CREATE TABLE drills (
     customers        INTEGER        NOT NULL,
     changed          INTEGER        NOT NULL,
     plans_activated  INTEGER        NOT NULL,
+    plans_added      INTEGER        NOT NULL,
     orders_held      INTEGER        NOT NULL,
     report           ${json}        NOT NULL
 );

@@ -81,6 +81,8 @@ public class DrillsTest {
         assertThat(drill.getString(plan + "plan")).isEqualTo("collections-escalation");
         assertThat(drill.getString(plan + "riskType")).isEqualTo("CUSTOMER_DEFAULT");
         assertThat(drill.getBoolean(plan + "alsoWithoutScenario")).isFalse();
+        assertThat(drill.getInt("report.counts.plansAdded")).isGreaterThanOrEqualTo(1);
+        assertThat(drill.getInt("plansAdded")).isEqualTo(drill.getInt("report.counts.plansAdded"));
         assertThat(drill.getList(plan + "actions.type")).contains("CUT_LIMIT", "NOTIFY");
         assertThat(drill.getString("report.alerts.find { it.subjectId == 'collections-escalation|CUSTOMER:" + weak.id()
                 + "' }.owner")).isEqualTo("collections");

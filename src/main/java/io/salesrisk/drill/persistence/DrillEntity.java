@@ -38,6 +38,8 @@ public class DrillEntity extends PanacheEntityBase {
     public int changed;
     @Column(name = "plans_activated")
     public int plansActivated;
+    @Column(name = "plans_added")
+    public int plansAdded;
     @Column(name = "orders_held")
     public int ordersHeld;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record DrillRecord(UUID id, String scenario, String parametersJson, String description, String rulesetVersion,
                           boolean activeVersion, LocalDate asOf, String requestedBy, OffsetDateTime createdAt, long millis,
-                          int customers, int changed, int plansActivated, int ordersHeld, String reportJson) {
+                          int customers, int changed, int plansActivated, int plansAdded, int ordersHeld, String reportJson) {
 }

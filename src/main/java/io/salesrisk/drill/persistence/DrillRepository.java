@@ -30,6 +30,7 @@ public class DrillRepository implements PanacheRepositoryBase<DrillEntity, UUID>
         e.customers = drill.customers();
         e.changed = drill.changed();
         e.plansActivated = drill.plansActivated();
+        e.plansAdded = drill.plansAdded();
         e.ordersHeld = drill.ordersHeld();
         e.report = drill.reportJson();
         persist(e);
@@ -49,7 +50,7 @@ public class DrillRepository implements PanacheRepositoryBase<DrillEntity, UUID>
 
     private static DrillRecord record(DrillEntity e, boolean withReport) {
         return new DrillRecord(e.id, e.scenario, e.parameters, e.description, e.rulesetVersion, e.activeVersion, e.asOf,
-                e.requestedBy, e.createdAt, e.millis, e.customers, e.changed, e.plansActivated, e.ordersHeld,
+                e.requestedBy, e.createdAt, e.millis, e.customers, e.changed, e.plansActivated, e.plansAdded, e.ordersHeld,
                 withReport ? e.report : null);
     }
 }

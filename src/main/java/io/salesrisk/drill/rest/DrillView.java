@@ -14,11 +14,12 @@ import java.util.UUID;
  */
 public record DrillView(UUID id, String scenario, Object parameters, String description, String rulesetVersion,
                         boolean activeVersion, LocalDate asOf, String requestedBy, OffsetDateTime createdAt, long millis,
-                        int customers, int changed, int plansActivated, int ordersHeld, Object report) {
+                        int customers, int changed, int plansActivated, int plansAdded, int ordersHeld,
+                        Object report) {
 
     static DrillView of(DrillRecord d, JsonText json) {
         return new DrillView(d.id(), d.scenario(), json.tree(d.parametersJson()), d.description(), d.rulesetVersion(),
                 d.activeVersion(), d.asOf(), d.requestedBy(), d.createdAt(), d.millis(), d.customers(), d.changed(),
-                d.plansActivated(), d.ordersHeld(), d.reportJson() == null ? null : json.tree(d.reportJson()));
+                d.plansActivated(), d.plansAdded(), d.ordersHeld(), d.reportJson() == null ? null : json.tree(d.reportJson()));
     }
 }

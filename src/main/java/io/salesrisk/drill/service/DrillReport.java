@@ -30,11 +30,13 @@ public record DrillReport(Counts counts, Map<String, Map<String, Integer>> class
      *
      * @param touched customers whose facts the scenario changes
      * @param changed customers whose class, limit, terms, prepayment or signals differ after the scenario
+     * @param plansActivated plans the triggers raise under the scenario; {@code plansAdded} those of them they do not
+     *                       raise on today's facts
      */
     public record Counts(int customers, int touched, int changed, int failed, int classChanged, int classWorse,
                          int limitsDecreased, int limitsIncreased, BigDecimal limitDecreaseTotal,
                          BigDecimal limitIncreaseTotal, int prepaymentNewlyRequired, int signalsAdded, int alerts,
-                         int plansActivated, int ordersHeld) {
+                         int plansActivated, int plansAdded, int ordersHeld) {
     }
 
     /** Signals by type and severity with and without the scenario, and those the scenario adds. */

@@ -306,7 +306,8 @@ public class DrillRunner {
         DrillReport.Counts counts = new DrillReport.Counts(tally.customers, tally.touched, tally.changed, tally.failed,
                 tally.classChanged, tally.classWorse, tally.decreased, tally.increased, tally.decreaseTotal,
                 tally.increaseTotal, tally.prepaymentNew, tally.signalsAdded,
-                tally.alertCount + alerts.size() - tally.alerts.size(), planViews.size(), held.wouldBeHeld());
+                tally.alertCount + alerts.size() - tally.alerts.size(), planViews.size(),
+                (int) planViews.stream().filter(p -> !p.alsoWithoutScenario()).count(), held.wouldBeHeld());
         return new DrillReport(counts, tally.matrix, new DrillReport.Signals(signals(tally.before), signals(tally.after),
                 tally.added, tally.signalsAdded > tally.added.size()), alerts, planViews, held, tally.changes,
                 tally.changed > tally.changes.size(), triggers(before), triggers(after), notes(scenario), timing);

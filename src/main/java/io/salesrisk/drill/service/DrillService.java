@@ -88,7 +88,8 @@ public class DrillService {
             DrillRecord drill = new DrillRecord(Ids.timeOrdered(), prepared.scenario().kind().name(),
                     json.write(parameters(prepared.scenario())), prepared.scenario().describe(), prepared.rules().version(),
                     prepared.active(), asOf, requestedBy, OffsetDateTime.now(clock), millis, report.counts().customers(),
-                    report.counts().changed(), report.counts().plansActivated(), report.counts().ordersHeld(),
+                    report.counts().changed(), report.counts().plansActivated(), report.counts().plansAdded(),
+                    report.counts().ordersHeld(),
                     json.write(report));
             drills.insert(drill);
             Log.infof("drill %s (%s) on version %s by %s: %d customers in %d ms, %d changed, %d plan(s), %d order(s) held",
