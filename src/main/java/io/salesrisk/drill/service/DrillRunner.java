@@ -209,7 +209,7 @@ public class DrillRunner {
         boolean readsInvoices = scenario.kind() == Scenario.Kind.CUSTOMER_DEFAULT
                 || scenario.kind() == Scenario.Kind.INVOICES_OVERDUE;
         Tally tally = new Tally();
-        for (IdRange range : ranges(scenario)) {
+        for (IdRange range : ranges()) {
             long read = System.nanoTime();
             List<ProfileRow> rows = profiles.rows(RunScope.all(), range.firstId(), range.lastId(), constants);
             Map<String, List<OpenInvoiceQuery.OpenInvoice>> open = readsInvoices
@@ -236,7 +236,7 @@ public class DrillRunner {
     }
 
     /** Whole portfolio: the portfolio and segment triggers need every customer's figures. */
-    private List<IdRange> ranges(Scenario scenario) {
+    private List<IdRange> ranges() {
         return customers.idRanges(CustomerSelection.all(), config.chunkSize());
     }
 
