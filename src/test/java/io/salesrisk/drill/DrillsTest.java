@@ -134,7 +134,7 @@ public class DrillsTest {
         // then: the segment trigger (SMB from 15 %) asks for the segment review
         assertThat(segment.getList("report.plans.findAll { it.scope == 'SEGMENT:SMB' }.plan")).contains("segment-review");
         assertThat(segment.getDouble("report.triggersAfter.segments.find { it.segment == 'SMB' }.salesDropPercent"))
-                .isGreaterThanOrEqualTo(40.0);
+                .isGreaterThanOrEqualTo(15.0);
     }
 
     @Test
