@@ -12,7 +12,7 @@ import io.salesrisk.drill.persistence.DrillRepository;
 import io.salesrisk.drill.scenario.Scenario;
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.reevaluation.run.RunConstants;
-import io.salesrisk.reevaluation.service.RunConstantsSource;
+import io.salesrisk.reevaluation.service.ReevaluationService;
 import io.salesrisk.ruleset.persistence.RuleSetRecord;
 import io.salesrisk.ruleset.persistence.RuleSetStatus;
 import io.salesrisk.ruleset.persistence.RuleSetStore;
@@ -47,7 +47,7 @@ public class DrillService {
     private final DrillRunner runner;
     private final DrillRepository drills;
     private final CustomerRepository customers;
-    private final RunConstantsSource constants;
+    private final ReevaluationService reevaluation;
     private final ActiveRuleSet active;
     private final CompiledRuleSets ruleSets;
     private final RuleSetStore store;
@@ -56,12 +56,12 @@ public class DrillService {
     private final Semaphore oneAtATime = new Semaphore(1);
 
     public DrillService(DrillRunner runner, DrillRepository drills, CustomerRepository customers,
-                        RunConstantsSource constants, ActiveRuleSet active, CompiledRuleSets ruleSets, RuleSetStore store,
+                        ReevaluationService reevaluation, ActiveRuleSet active, CompiledRuleSets ruleSets, RuleSetStore store,
                         JsonText json, Clock clock) {
         this.runner = runner;
         this.drills = drills;
         this.customers = customers;
-        this.constants = constants;
+        this.reevaluation = reevaluation;
         this.active = active;
         this.ruleSets = ruleSets;
         this.store = store;
@@ -120,7 +120,7 @@ public class DrillService {
         }
         List<ProblemDetail> errors = new ArrayList<>();
         CompiledRuleSet rules = rules(request.rulesetVersion(), errors);
-        RunConstants fixed = constants.of(asOf);
+        RunConstants fixed = reevaluation.constantsOn(asOf);
         Scenario scenario = scenario(request, fixed, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the drill cannot be run: " + errors.get(0).message(), errors);

@@ -5,25 +5,34 @@ import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.common.problem.ProblemDetail;
 import io.salesrisk.customer.persistence.CustomerRepository;
 import io.salesrisk.customer.persistence.CustomerSelection;
+import io.salesrisk.exposure.CreditConfig;
 import io.salesrisk.reevaluation.config.ReevaluationConfig;
 import io.salesrisk.reevaluation.persistence.RunRepository;
+import io.salesrisk.reevaluation.profile.ProfileDerivation;
+import io.salesrisk.reevaluation.profile.ProfileWindow;
 import io.salesrisk.reevaluation.run.ChunkBounds;
 import io.salesrisk.reevaluation.run.DuplicateRunException;
+import io.salesrisk.reevaluation.run.RunConstants;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
 import io.salesrisk.reevaluation.run.RunStatus;
 import io.salesrisk.reevaluation.run.RunTrigger;
 import io.salesrisk.reevaluation.run.RunWorkers;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
+import io.salesrisk.salesdata.persistence.MarketIndexRepository;
+import io.salesrisk.salesdata.persistence.SalesHistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -38,21 +47,26 @@ public class ReevaluationService {
     private static final int UNKNOWN_IDS_SHOWN = 20;
 
     private final CustomerRepository customers;
-    private final RunConstantsSource constants;
+    private final SalesHistoryRepository sales;
+    private final MarketIndexRepository indices;
     private final RunRepository runs;
     private final RunWorkers workers;
     private final ActiveRuleSet activeRuleSet;
     private final ReevaluationConfig config;
+    private final CreditConfig creditConfig;
     private final Clock clock;
 
-    public ReevaluationService(CustomerRepository customers, RunConstantsSource constants, RunRepository runs,
-                               RunWorkers workers, ActiveRuleSet activeRuleSet, ReevaluationConfig config, Clock clock) {
+    public ReevaluationService(CustomerRepository customers, SalesHistoryRepository sales, MarketIndexRepository indices,
+                               RunRepository runs, RunWorkers workers, ActiveRuleSet activeRuleSet, ReevaluationConfig config,
+                               CreditConfig creditConfig, Clock clock) {
         this.customers = customers;
-        this.constants = constants;
+        this.sales = sales;
+        this.indices = indices;
         this.runs = runs;
         this.workers = workers;
         this.activeRuleSet = activeRuleSet;
         this.config = config;
+        this.creditConfig = creditConfig;
         this.clock = clock;
     }
 
@@ -99,7 +113,7 @@ public class ReevaluationService {
         }
         int total = chunks.stream().mapToInt(ChunkBounds::size).sum();
         return new Prepared(new RunRecord(Ids.timeOrdered(), scope, RunStatus.RUNNING, trigger, requestedBy, day,
-                activeRuleSet.current().version(), constants.of(day), total, chunks.size(), OffsetDateTime.now(clock), null,
+                activeRuleSet.current().version(), constantsOn(day), total, chunks.size(), OffsetDateTime.now(clock), null,
                 null), chunks);
     }
 
@@ -113,6 +127,21 @@ public class ReevaluationService {
         if (scheduled.isPresent()) {
             throw new DuplicateRunException(scheduled.get(), "the run " + scheduleKey + " was started already: " + scheduled.get());
         }
+    }
+
+    /**
+     * The constants a run started on {@code asOf} fixes: portfolio sales of the 12 full months before it, market
+     * indices known by then, the limit policy. Backtests and drills take the same constants as a run would.
+     */
+    public RunConstants constantsOn(LocalDate asOf) {
+        ProfileWindow window = new ProfileWindow(asOf, creditConfig.exposureHorizonDays(), creditConfig.paymentPeriodMonths());
+        BigDecimal totalSales = sales.totalSales(window.month(12), window.month(1));
+        Map<String, RunConstants.IndustryIndex> industries = new TreeMap<>();
+        indices.latestUpTo(asOf).forEach((industry, index) -> industries.put(industry, new RunConstants.IndustryIndex(
+                index.month(), index.latest(), index.yearBefore(),
+                index.yearBefore() == null ? BigDecimal.ZERO : ProfileDerivation.drop(index.latest(), index.yearBefore()))));
+        return new RunConstants(asOf, totalSales, industries, config.autoIncreasePercent(), config.limitRounding(),
+                creditConfig.exposureHorizonDays(), creditConfig.paymentPeriodMonths());
     }
 
     /** The scope's customers in chunks of the configured size, in the database's id order. */
