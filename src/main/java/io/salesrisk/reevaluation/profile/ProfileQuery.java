@@ -3,6 +3,7 @@ package io.salesrisk.reevaluation.profile;
 import io.salesrisk.common.persistence.Jdbc;
 import io.salesrisk.common.persistence.NamedSql;
 import io.salesrisk.common.persistence.SqlResource;
+import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.invoice.persistence.ReceivableFigures;
 import io.salesrisk.invoice.persistence.ReceivableSql;
 import io.salesrisk.order.persistence.OpenOrderSql;
@@ -96,6 +97,22 @@ public class ProfileQuery {
     private List<CustomerFigures> load(NamedSql query, UUID runId, RunScope scope, String firstId, String lastId,
                                        RunConstants constants) {
         ProfileWindow window = ProfileWindow.of(constants);
+        return query(query, runId, scope, firstId, lastId, constants,
+                row -> ProfileDerivation.derive(read(row), window, constants));
+    }
+
+    /**
+     * The summed-up rows of the customers with ids from {@code firstId} to {@code lastId}, not yet derived: a drill
+     * changes them (as if the facts were different) before {@link ProfileDerivation#derive}. Reads only.
+     */
+    public List<ProfileRow> rows(RunScope scope, String firstId, String lastId, RunConstants constants) {
+        return query(scope.kind() == RunScope.Kind.ALL ? wholeRange : scopedRange, new UUID(0, 0), scope, firstId, lastId,
+                constants, ProfileQuery::read);
+    }
+
+    private <T> List<T> query(NamedSql query, UUID runId, RunScope scope, String firstId, String lastId,
+                              RunConstants constants, SqlSession.RowMapper<T> mapper) {
+        ProfileWindow window = ProfileWindow.of(constants);
         Map<String, Object> values = new HashMap<>();
         values.put("runId", runId);
         values.put("firstId", firstId);
@@ -120,7 +137,7 @@ public class ProfileQuery {
                 // the per-customer medians sort in memory rather than spill to disk (for this transaction only)
                 session.execute("SET LOCAL work_mem = '32MB'");
             }
-            return session.list(query, values, FETCH, row -> ProfileDerivation.derive(read(row), window, constants));
+            return session.list(query, values, FETCH, mapper);
         });
     }
 
