@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EndpointBenchmark {
 
-    private static final String DB = "salesrisk_bench";
+    private static final String DB = System.getProperty("bench.db", "salesrisk_bench");
+    /** Only the shipped service and the one without the per-rule firing rows (what decision_rule_firings costs). */
+    private static final boolean FIRINGS_ONLY = Boolean.getBoolean("bench.firings-only");
     private static final int PORT = Integer.getInteger("bench.port", 18181);
     private static final int CUSTOMERS = Integer.getInteger("bench.customers", 2000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
@@ -58,16 +60,21 @@ public final class EndpointBenchmark {
     public static void main(String[] args) throws Exception {
         BenchService.requireJar();
         EndpointBenchmark benchmark = new EndpointBenchmark();
+        if (FIRINGS_ONLY) {
+            firingsCost(benchmark);
+            System.exit(0);
+        }
         // the first service of a run measures lower than the next ones on this machine: the shipped service runs
         // first and last, and each ratio uses the mean of both
         Result withEngine = benchmark.measure("engine", false, false);
         Result bypassed = benchmark.measure("engine skipped", true, false);
         Result noHolds = benchmark.measure("holds skipped", false, true);
+        Result noFirings = benchmark.measure("firings skipped", false, false, true);
         Result again = benchmark.measure("engine (again)", false, false);
         double shipped = (withEngine.throughput() + again.throughput()) / 2;
         System.out.printf(Locale.ROOT, "%n%-16s %12s %8s %10s %10s %10s %10s%n", "mode", "orders/s", "errors",
                 "p50 ms", "p99 ms", "max ms", "at rate/s");
-        for (Result r : List.of(withEngine, bypassed, noHolds, again)) {
+        for (Result r : List.of(withEngine, bypassed, noHolds, noFirings, again)) {
             System.out.printf(Locale.ROOT, "%-16s %,12.0f %8d %10.2f %10.2f %10.2f %10.0f%n", r.mode(), r.throughput(),
                     r.throughputErrors() + r.rateErrors(), r.p50(), r.p99(), r.max(), r.achievedRate());
         }
@@ -77,19 +84,42 @@ public final class EndpointBenchmark {
                 shipped / bypassed.throughput(), withEngine.p50() / bypassed.p50(), withEngine.p99() / bypassed.p99());
         System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without writing holds: %.2fx throughput (holds opened for the held orders in the same transaction)%n",
                 shipped / noHolds.throughput());
+        System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without the per-rule firing rows: %.2fx throughput%n",
+                shipped / noFirings.throughput());
         System.out.println("RESULT holds: " + withEngine.held());
         System.out.println("RESULT simulation: " + withEngine.replay());
         System.exit(0);
     }
 
+    /** The shipped service first and last, the one without firing rows between: the cost of decision_rule_firings. */
+    private static void firingsCost(EndpointBenchmark benchmark) throws Exception {
+        Result first = benchmark.measure("engine", false, false);
+        Result noFirings = benchmark.measure("firings skipped", false, false, true);
+        Result again = benchmark.measure("engine (again)", false, false);
+        double shipped = (first.throughput() + again.throughput()) / 2;
+        for (Result r : List.of(first, noFirings, again)) {
+            System.out.printf(Locale.ROOT, "%-16s %,12.0f orders/s %8d errors, p50 %.2f ms, p99 %.2f ms at %.0f/s%n", r.mode(),
+                    r.throughput(), r.throughputErrors() + r.rateErrors(), r.p50(), r.p99(), r.achievedRate());
+        }
+        System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without the per-rule firing rows: %.2fx throughput"
+                        + " (%.0f vs %.0f orders/s), %.2fx p50, %.2fx p99%n", shipped / noFirings.throughput(), shipped,
+                noFirings.throughput(), first.p50() / noFirings.p50(), first.p99() / noFirings.p99());
+        System.out.println("RESULT firings: " + first.held());
+    }
+
     private Result measure(String mode, boolean bypassEngine, boolean bypassHolds) throws Exception {
+        return measure(mode, bypassEngine, bypassHolds, false);
+    }
+
+    private Result measure(String mode, boolean bypassEngine, boolean bypassHolds, boolean bypassFirings) throws Exception {
         BenchService.recreateDatabase(DB);
         Path log = Path.of("target", "bench-service-" + mode.replaceAll("\\W+", "-") + ".log");
         Process service = BenchService.start(PORT, BenchService.databaseUrl(DB), "sales,risk-officer", log,
                 "salesrisk.demo.enabled=true",
                 "salesrisk.demo.customers=" + CUSTOMERS,
                 "salesrisk.benchmark.bypass-engine=" + bypassEngine,
-                "salesrisk.benchmark.bypass-holds=" + bypassHolds);
+                "salesrisk.benchmark.bypass-holds=" + bypassHolds,
+                "salesrisk.benchmark.bypass-firings=" + bypassFirings);
         try {
             BenchService.waitUntilReady(service, probe, PORT, log, 120);
             // the JIT needs about a minute of full load on 2 cores before the service reaches steady state
@@ -100,7 +130,7 @@ public final class EndpointBenchmark {
             long[] rateErrors = new long[1];
             double achieved = openLoop(SECONDS, latency, rateErrors);
             String held = bypassHolds || bypassEngine ? "" : heldShare();
-            String replay = bypassEngine || bypassHolds || mode.contains("again") ? null : replay();
+            String replay = bypassEngine || bypassHolds || bypassFirings || FIRINGS_ONLY || mode.contains("again") ? null : replay();
             return new Result(mode, throughput, errors[0], latency.getValueAtPercentile(50) / 1e6,
                     latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0], replay, held);
         } finally {
