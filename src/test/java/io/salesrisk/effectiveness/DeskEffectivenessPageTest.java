@@ -67,7 +67,8 @@ class DeskEffectivenessPageTest {
         Element idle = page.selectFirst("#order-table tr[data-rule='CreditLimitExceeded[A]']");
         assertThat(idle.hasClass("flagged")).isTrue();
         assertThat(idle.selectFirst("[data-testid=decisions]").text()).isEqualTo("0");
-        assertThat(idle.selectFirst("td.reason").text()).isEqualTo("NEVER_FIRED never fired from " + day + " to " + day);
+        assertThat(idle.selectFirst("td.reason").text()).isEqualTo("NEVER_FIRED never fired from " + day + " to " + day
+                + " (no decision in the period)");
         assertThat(page.select("#period-form input[type=hidden]")).isEmpty(); // a GET filter: no CSRF token to leak
     }
 

@@ -114,6 +114,14 @@ public class EffectivenessQuery {
                 row -> row.getString(1)));
     }
 
+    /** How many decisions were taken and re-evaluation runs started in the period. */
+    public long[] activity(Window w) {
+        return jdbc.read(sql -> sql.list(new NamedSql("SELECT (SELECT COUNT(*) FROM decisions d WHERE d.evaluated_at >= :from"
+                        + " AND d.evaluated_at < :to), (SELECT COUNT(*) FROM reevaluation_runs r WHERE r.created_at >= :from"
+                        + " AND r.created_at < :to)"), Map.of("from", w.from(), "to", w.to()),
+                1, row -> new long[] {row.getLong(1), row.getLong(2)}).get(0));
+    }
+
     private List<Raised> raised(NamedSql statement, Window w) {
         Map<String, Object> values = Map.of("from", w.from(), "to", w.to(), "today", w.today(),
                 "monthStart", w.today().withDayOfMonth(1));

@@ -83,7 +83,8 @@ public class EffectivenessService {
         notes.add("Bad release and the payment outcome of a signal: an invoice of the customer more than "
                 + config.overdueDays() + " days past due within " + config.horizonDays() + " days; sales-drop signals: "
                 + "sales of the 3 months after the signal's month below half of the 3 months before it.");
-        List<RuleEffectiveness> rows = rows(catalog, window);
+        long[] activity = query.activity(window);
+        List<RuleEffectiveness> rows = rows(catalog, window, activity[0], activity[1]);
         int flagged = (int) rows.stream().filter(RuleEffectiveness::flagged).count();
         return new EffectivenessReport(first, last, today, versions, new EffectivenessReport.Thresholds(
                 config.maxOverridePercent(), config.minLift(), config.flagNeverFired(), config.overdueDays(),
@@ -125,7 +126,7 @@ public class EffectivenessService {
         }
     }
 
-    private List<RuleEffectiveness> rows(RuleCatalog catalog, EffectivenessQuery.Window window) {
+    private List<RuleEffectiveness> rows(RuleCatalog catalog, EffectivenessQuery.Window window, long decisions, long runs) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (RuleCatalog.Entry entry : catalog.entries()) {
             Row row = rows.computeIfAbsent(entry.kind() + "|" + entry.rule(), k -> new Row(entry.rule(), entry.kind()));
@@ -147,12 +148,14 @@ public class EffectivenessService {
         }
         List<RuleEffectiveness> result = new ArrayList<>();
         for (String kind : List.of("ORDER", "SIGNAL", "ALERT")) {
-            rows.values().stream().filter(r -> r.kind.equals(kind)).forEach(r -> result.add(effectiveness(r, window)));
+            rows.values().stream().filter(r -> r.kind.equals(kind))
+                    .forEach(r -> result.add(effectiveness(r, window, kind.equals("ORDER") ? decisions : runs)));
         }
         return result;
     }
 
-    private RuleEffectiveness effectiveness(Row row, EffectivenessQuery.Window window) {
+    /** @param chances decisions taken (order rules) or runs started (signal rules) in the period */
+    private RuleEffectiveness effectiveness(Row row, EffectivenessQuery.Window window, long chances) {
         HoldFigures holds = row.held == null ? null : holds(row.held);
         SignalFigures signals = row.raised == null ? null : signals(row.raised);
         List<String> flags = new ArrayList<>();
@@ -160,8 +163,10 @@ public class EffectivenessService {
         boolean firedAtAll = row.fired != null || row.raised != null;
         if (config.flagNeverFired() && row.listed && !firedAtAll) {
             flags.add(NEVER_FIRED);
-            reasons.add((row.kind.equals("SIGNAL") ? "raised no signal" : "never fired") + " from "
-                    + window.from().toLocalDate() + " to " + window.to().toLocalDate().minusDays(1));
+            boolean signal = row.kind.equals("SIGNAL");
+            reasons.add((signal ? "raised no signal" : "never fired") + " from " + window.from().toLocalDate() + " to "
+                    + window.to().toLocalDate().minusDays(1) + (chances > 0 ? ""
+                    : signal ? " (no re-evaluation run in the period)" : " (no decision in the period)"));
         }
         if (holds != null && holds.overridePercent() != null
                 && holds.overridePercent().compareTo(config.maxOverridePercent()) > 0) {
