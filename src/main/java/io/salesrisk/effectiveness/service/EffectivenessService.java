@@ -78,8 +78,8 @@ public class EffectivenessService {
                 notes.add("version " + version + " is not stored or no longer compiles: its rows are not listed");
             }
         }
-        notes.add("Counts come from the decisions stored since the firing table existed (migration V9); older "
-                + "decisions have no firing rows.");
+        notes.add("Order rules and holds are counted from the decisions' firing rows (on PostgreSQL every decision;"
+                + " on the embedded H2 database only those stored since migration V9).");
         notes.add("Bad release and the payment outcome of a signal: an invoice of the customer more than "
                 + config.overdueDays() + " days past due within " + config.horizonDays() + " days; sales-drop signals: "
                 + "sales of the 3 months after the signal's month below half of the 3 months before it.");
