@@ -220,6 +220,39 @@ class RuleEffectivenessTest {
         });
     }
 
+    /** A release of today and a signal of ten days ago have not reached their horizon: pending, not scored. */
+    @Test
+    void recentReleasesAndSignalsArePendingNotScored() {
+        EffectivenessData data = new EffectivenessData(dataSource);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String customer = createCustomer("B", "SMB", "100000", 30);
+        String orderId = uniqueId("SO-EFF");
+        sales().body(order(orderId, customer, "141500")).post("/api/orders/evaluate").then().statusCode(200)
+                .body("outcome", equalTo("BLOCK"));
+        riskOfficer().body("""
+                {"reasonCode": "STRATEGIC_CUSTOMER"}""").post("/api/orders/" + orderId + "/release").then().statusCode(200);
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String signalled = "C-EFF-" + tag + "-P";
+        data.customer(signalled, "EFFSEG" + tag, today.minusDays(400).atStartOfDay().atOffset(ZoneOffset.UTC));
+        UUID run = data.run(today.minusDays(10), List.of(signalled));
+        data.signal(run, signalled, "PAYMENT_DETERIORATION", "EffRecent" + tag,
+                today.minusDays(10).atTime(3, 0).atOffset(ZoneOffset.UTC));
+
+        JsonPath report = report(today.minusDays(10), today);
+
+        Map<String, Object> holds = part(row(report, "ORDER", HOLDING_RULE), "holds");
+        assertThat((Integer) holds.get("releasesPending")).isGreaterThanOrEqualTo(1);
+        assertThat(holds.get("releasesScored")).isEqualTo(0);
+        assertThat(holds.get("badReleasePercent")).isNull();
+        Map<String, Object> signal = part(row(report, "SIGNAL", "EffRecent" + tag), "signals");
+        assertThat(signal.get("raised")).isEqualTo(1);
+        assertThat(signal.get("scored")).isEqualTo(0);
+        assertThat(signal.get("pending")).isEqualTo(1);
+        assertThat(signal.get("hitPercent")).isNull();
+        assertThat(signal.get("lift")).isNull();
+        assertThat(flags(row(report, "SIGNAL", "EffRecent" + tag))).isEmpty();
+    }
+
     @Test
     void badOrMissingDaysAreRefusedNamingTheFieldAndSalesAreRefused() {
         riskOfficer().queryParam("from", "2023-13-01").queryParam("to", "2023-01-31").get(EFFECTIVENESS).then()
