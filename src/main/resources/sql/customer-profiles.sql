@@ -4,7 +4,8 @@
 -- invoices and orders by id range in index order, so the chunk's rows are never sorted.
 -- ${...} are filled in by ProfileQuery: ${receivables} and ${open}, ${overdue}, ${daysLate} are the one definition of
 -- the receivable figures (invoice.persistence.ReceivableSql); ${openOrders} which orders count in the exposure;
--- ${inScope*} keep a segment, region or list run to its customers before aggregating (empty for a run over all).
+-- ${inScope*} keep a segment, region or list run to its customers before aggregating (empty for a run over all);
+-- ${invoices} and ${orders} are the tables, or for a backtest the rows as they were known on the as-of day.
 WITH scoped AS (
   SELECT c.id, c.segment, c.region, c.industry, c.years_in_business, c.external_rating, c.risk_class,
          c.credit_limit, c.payment_terms_days, c.prepayment_required, c.score
@@ -61,7 +62,7 @@ receivables AS (
                   AND i.issue_date <= :asOf THEN i.amount END) AS large_invoice,
          SUM(CASE WHEN i.issue_date >= :periodStart AND i.issue_date <= :asOf THEN 1 ELSE 0 END) AS invoices_issued,
          SUM(CASE WHEN i.amount < 0 OR i.paid_amount < 0 THEN 1 ELSE 0 END) AS negative_invoices
-  FROM invoices i
+  FROM ${invoices} i
   WHERE i.customer_id >= :firstId AND i.customer_id <= :lastId ${inScopeInvoices}
   GROUP BY i.customer_id
 ),
@@ -69,7 +70,7 @@ orders AS (
   SELECT o.customer_id,
          SUM(CASE WHEN ${openOrders} THEN o.amount ELSE 0 END) AS open_orders,
          MAX(CASE WHEN o.order_date > :recentStart AND o.status <> 'CANCELLED' THEN o.amount END) AS largest_recent_order
-  FROM sales_orders o
+  FROM ${orders} o
   WHERE o.customer_id >= :firstId AND o.customer_id <= :lastId ${inScopeOrders}
   GROUP BY o.customer_id
 )

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * deteriorating); a few approved open orders. Customers buy the way B2B customers do: most every month, a quarter
  * now and then (months without sales have no row), some new accounts with a few months of history. Some customers
  * carry a planted risk: over the limit, a long overdue invoice, a sales rep granting excessive discounts, a collapse
- * of the last month's sales, a regular buyer that stopped buying three months ago (churn), and as a false alarm to
+ * of the last month's sales, a regular buyer that stopped buying one to eight months ago (churn), and as a false alarm to
  * stay silent on, a seasonal buyer in its quiet season. Industries get a monthly market index (see {@link #marketIndex}).
  */
 public final class DemoDataGenerator {
@@ -100,7 +100,7 @@ public final class DemoDataGenerator {
     /**
      * Every 50th customer is over its limit, every 37th has a long overdue invoice, every 29th has a rep granting
      * excessive discounts, every 23rd pays ever later, every 41st sees its last month's sales collapse, every 43rd
-     * stopped buying three months ago, every 31st buys only in its season (a false alarm: its quiet months are normal).
+     * stopped buying one to eight months ago, every 31st buys only in its season (a false alarm: its quiet months are normal).
      */
     static String plantedRisk(int index) {
         if (index % 50 == 7) {
@@ -199,7 +199,9 @@ public final class DemoDataGenerator {
                 }
             }
             case NEW -> kept.addAll(monthly.subList(n - (2 + random.nextInt(10)), n));
-            case CHURNING -> kept.addAll(monthly.subList(0, n - 3));
+            // stopped 1 to 8 months ago and never came back: some had stopped before a backtest's as-of day three
+            // months back (the signal can see them), the others stopped within its horizon (it cannot yet)
+            case CHURNING -> kept.addAll(monthly.subList(0, n - (1 + random.nextInt(8))));
             case SEASONAL -> {
                 // six months around its best month, twice the volume; nothing the rest of the year
                 int best = monthly.subList(n - 12, n).stream().max(java.util.Comparator.comparing(DemoCustomer.MonthlySales::amount))

@@ -56,8 +56,11 @@ public final class ReevaluationBenchmark {
     private final LocalDate asOf = LocalDate.now();
 
     record Result(int customers, long sales, long invoices, double loadSeconds, double scanSeconds, double runSeconds,
-                  double rate, int failed, long heapMaxUsedMb, long alerts, long outboxEvents) {
+                  double rate, int failed, long heapMaxUsedMb, long alerts, long outboxEvents, double backtestSeconds) {
     }
+
+    /** With -Dbench.backtest=true each run is followed by a backtest of the same customers in the same service. */
+    private static final boolean BACKTEST = Boolean.getBoolean("bench.backtest");
 
     /** Whether the run raises alerts (and their outbox events), or skips them: what alert creation costs the run. */
     enum Alerts { RAISED, SKIPPED }
@@ -149,11 +152,35 @@ public final class ReevaluationBenchmark {
             }
             System.out.printf(Locale.ROOT, "%d customers, alerts %s: run %.1f s, scan %.1f s, %d alerts%n", customers,
                     alerts, runSeconds, scanSeconds, alertRows);
+            double backtestSeconds = BACKTEST ? backtest(service) : -1;
             return new Result(customers, sales, invoices, loadSeconds, scanSeconds, runSeconds, (done + failed) / runSeconds,
-                    failed, heap.maxUsedMb, alertRows, outboxRows);
+                    failed, heap.maxUsedMb, alertRows, outboxRows, backtestSeconds);
         } finally {
             stop(service);
         }
+    }
+
+    /**
+     * A backtest of the same customers as of three months back (the latest day whose 3-month horizon has passed),
+     * in the service that just ran: the same profiles read as known then, assessed, and scored against the outcomes.
+     */
+    private double backtest(Process service) throws Exception {
+        long start = System.nanoTime();
+        String id = field(post("/api/backtests", "{\"asOf\": \"" + asOf.minusMonths(3) + "\", \"horizonMonths\": 3}"), "id");
+        long deadline = start + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
+        while (true) {
+            Thread.sleep(500);
+            String backtest = get("/api/backtests/" + id);
+            if (backtest.contains("\"status\":\"COMPLETED\"")) {
+                break;
+            }
+            if (backtest.contains("\"status\":\"FAILED\"") || System.nanoTime() > deadline || !service.isAlive()) {
+                throw new IllegalStateException("backtest did not complete: " + backtest);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "backtest of the same customers: %.1f s%n", seconds);
+        return seconds;
     }
 
     /** The plain SQL scan: reads every row the run reads (customers, 24 months of sales, invoices, orders) once. */
@@ -387,6 +414,12 @@ public final class ReevaluationBenchmark {
             out.append(String.format(Locale.ROOT, "%-10d %10d %10d %9.1f %9.1f %10.1f %10.0f %8d %10d%n", r.customers(),
                     r.sales(), r.invoices(), r.runSeconds(), r.scanSeconds(), r.runSeconds() / r.scanSeconds(), r.rate(),
                     r.failed(), r.heapMaxUsedMb()));
+        }
+        for (Result r : results) {
+            if (r.backtestSeconds() >= 0) {
+                out.append(String.format(Locale.ROOT, "backtest of the %d customers (as of 3 months back, 3-month horizon): "
+                        + "%.1f s = %.2fx the run%n", r.customers(), r.backtestSeconds(), r.backtestSeconds() / r.runSeconds()));
+            }
         }
         if (results.size() > 1) {
             Result small = results.get(0);

@@ -49,8 +49,8 @@ class ShippedRuleFilesTest {
         CompiledRuleSet rules = new DroolsRuleEngine(10_000).compile(shipped);
 
         // 38 order rules, 102 customer re-evaluation rules (scorecard, classes, policy, anomalies, triggers),
-        // 6 release-authority and 3 release-tolerance rows, 47 process-KPI bands
-        assertThat(rules.rules()).hasSize(190);
+        // 6 release-authority and 3 release-tolerance rows, 47 process-KPI bands, 10 signal outcomes
+        assertThat(rules.rules()).hasSize(200);
         assertThat(rules.version()).hasSize(12).isEqualTo(shipped.contentHash().substring(0, 12));
         assertThat(rules.rules()).allSatisfy(rule -> assertThat(rule.ref().source()).isNotBlank());
     }

@@ -42,6 +42,16 @@ public class PlanActivator {
     /** Activates (or confirms) the plans in the caller's transaction; returns the ones newly activated. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PlanActivation> activate(ContingencyCatalog catalog, List<RaisedRisk> raised, UUID runId, OffsetDateTime now) {
+        List<PlanActivation> fresh = plans.activateAll(activations(catalog, raised, runId), now);
+        alerts.raise(notifications(fresh, runId), now);
+        return fresh;
+    }
+
+    /**
+     * The plans the raised risks ask for, once per plan and scope, as the register and the plans of the catalog name
+     * them; nothing is stored (a drill reports these without activating them).
+     */
+    public static List<PlanActivation> activations(ContingencyCatalog catalog, List<RaisedRisk> raised, UUID runId) {
         Map<String, PlanActivation> activations = new LinkedHashMap<>();
         for (RaisedRisk risk : raised) {
             ContingencyCatalog.RegisteredRisk registered = catalog.risk(risk.riskType()).orElse(null);
@@ -57,7 +67,11 @@ public class PlanActivator {
                     risk.finding().message(), values, runId);
             activations.putIfAbsent(activation.activeKey(), activation);
         }
-        List<PlanActivation> fresh = plans.activateAll(new ArrayList<>(activations.values()), now);
+        return new ArrayList<>(activations.values());
+    }
+
+    /** The alerts that tell the owners of the plans' NOTIFY actions that the plans were newly activated. */
+    public static List<NewAlert> notifications(List<PlanActivation> fresh, UUID runId) {
         List<NewAlert> notifications = new ArrayList<>();
         for (PlanActivation activation : fresh) {
             for (PlanAction action : activation.actions()) {
@@ -72,11 +86,11 @@ public class PlanActivator {
                 }
             }
         }
-        alerts.raise(notifications, now);
-        return fresh;
+        return notifications;
     }
 
-    private static Severity severity(RiskLevel level) {
+    /** The severity of the alert that tells a plan's owners it was activated. */
+    public static Severity severity(RiskLevel level) {
         return switch (level) {
             case CRITICAL, HIGH -> Severity.HIGH;
             case MEDIUM -> Severity.MEDIUM;

@@ -57,4 +57,9 @@ public final class DeskFormats {
     public static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f %%", value);
     }
+
+    /** A share (0.3077) as a percentage to one decimal ("30.8 %"); "–" when there is none (0 of 0). */
+    public static String share(BigDecimal share) {
+        return share == null ? "–" : percent(share.doubleValue() * 100);
+    }
 }

@@ -26,7 +26,7 @@ public final class DrlRenderer {
     static final List<String> FACT_TYPES = List.of("OrderCheck", "Customer", "Order", "CreditExposure",
             "PaymentBehaviour", "Decision", "Outcome", "Reason", "Severity", "MessageTemplate",
             "CustomerProfile", "Scorecard", "Classification", "Assessment", "PortfolioFigures", "SegmentFigures",
-            "MarketFigures", "ContingencyMeasure", "ReleaseRequest", "ReleasedOrderChange", "KpiReading");
+            "MarketFigures", "ContingencyMeasure", "ReleaseRequest", "ReleasedOrderChange", "KpiReading", "SignalOutcome", "OutcomeKind");
 
     private static final Pattern BARE_FIELD = Pattern.compile("[A-Za-z_][\\w.]*");
     /** {@code Outcome.$param}: a cell that must name a constant of an enum the rules know. */

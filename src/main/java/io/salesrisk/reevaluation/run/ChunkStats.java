@@ -138,6 +138,11 @@ public class ChunkStats {
         signals.computeIfAbsent(type, t -> new TreeMap<>()).merge(severity, 1, Integer::sum);
     }
 
+    /** Signals by type and severity. */
+    public Map<String, Map<String, Integer>> signals() {
+        return signals;
+    }
+
     public Map<String, BigDecimal> exposureByClass() {
         return exposureByClass;
     }

@@ -10,21 +10,15 @@ import io.salesrisk.contingency.service.ActivePlans;
 import io.salesrisk.contingency.service.ContingencyCatalogs;
 import io.salesrisk.contingency.service.PlanActivator;
 import io.salesrisk.engine.CompiledRuleSet;
-import io.salesrisk.engine.RuleRun;
-import io.salesrisk.facts.MarketFigures;
-import io.salesrisk.facts.PortfolioFigures;
 import io.salesrisk.facts.RaisedRisks;
-import io.salesrisk.facts.SegmentFigures;
 import io.salesrisk.reevaluation.persistence.ChunkRepository;
 import io.salesrisk.reevaluation.persistence.FailureRepository;
 import io.salesrisk.reevaluation.persistence.RunRepository;
-import io.salesrisk.reevaluation.profile.ProfileDerivation;
 import io.salesrisk.ruleset.service.CompiledRuleSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,7 +36,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunFinisher {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     /** Failed customers listed in the summary itself; all of them are at /api/reevaluations/{id}/failures. */
     static final int FAILURES_IN_SUMMARY = 100;
 
@@ -117,41 +110,12 @@ public class RunFinisher {
         CompiledRuleSet rules = ruleSets.get(run.rulesetVersion());
         ContingencyCatalog catalog = catalogs.of(rules);
 
-        RaisedRisks raised = new RaisedRisks();
-        List<Object> facts = new ArrayList<>();
-        PortfolioView portfolio = null;
-        List<SegmentView> segmentViews = new ArrayList<>();
-        ChunkStats.SegmentTotals all = new ChunkStats.SegmentTotals();
-        for (Map.Entry<String, ChunkStats.SegmentTotals> entry : total.segments().entrySet()) {
-            all.merge(entry.getValue());
-            if (run.scope().coversSegment(entry.getKey())) {
-                SegmentFigures segment = segmentFigures(raised, entry.getKey(), entry.getValue());
-                facts.add(segment);
-                segmentViews.add(new SegmentView(segment.getSegment(), segment.getCustomers(), segment.getExposure(),
-                        segment.getExposureClassDEPercent(), segment.getOverdueRatioPercent(), segment.getSalesDropPercent()));
-            }
-        }
-        if (run.scope().coversPortfolio()) {
-            PortfolioFigures figures = portfolioFigures(raised, all);
-            facts.add(figures);
-            portfolio = new PortfolioView(figures.getCustomers(), figures.getTotalExposure(),
-                    figures.getExposureClassDEPercent(), figures.getOverdueRatioPercent(), figures.getSalesDropPercent());
-        }
-        List<MarketView> marketViews = new ArrayList<>();
-        run.constants().industries().forEach((industry, index) -> {
-            MarketFigures market = new MarketFigures(raised);
-            market.setIndustry(industry);
-            market.setLatestIndex(index.latest());
-            market.setIndexDropPercent(index.dropPercent());
-            facts.add(market);
-            marketViews.add(new MarketView(industry, index.latest(), index.dropPercent()));
-        });
-
-        String triggerFailure = null;
-        if (!facts.isEmpty()) {
-            RuleRun triggers = rules.run(facts, raised);
-            triggerFailure = triggers.failure();
-        }
+        PortfolioTriggers.Outcome triggers = PortfolioTriggers.evaluate(total, run.scope(), run.constants(), rules);
+        RaisedRisks raised = triggers.raised();
+        String triggerFailure = triggers.failure();
+        PortfolioView portfolio = triggers.portfolio();
+        List<SegmentView> segmentViews = triggers.segments();
+        List<MarketView> marketViews = triggers.markets();
         if (triggerFailure != null) {
             // a failing trigger proves nothing either way: every plan stays as it is
             Log.warnf("contingency triggers of run %s failed: %s", runId, triggerFailure);
@@ -224,30 +188,5 @@ public class RunFinisher {
         }
         // market indices are fixed for the whole run whatever its scope
         return scope.startsWith("INDUSTRY:");
-    }
-
-    private static SegmentFigures segmentFigures(RaisedRisks raised, String name, ChunkStats.SegmentTotals totals) {
-        SegmentFigures segment = new SegmentFigures(raised);
-        segment.setSegment(name);
-        segment.setCustomers(totals.customers);
-        segment.setExposure(totals.exposure);
-        segment.setExposureClassDEPercent(percent(totals.exposureClassDE, totals.exposure));
-        segment.setOverdueRatioPercent(percent(totals.overdue, totals.receivables));
-        segment.setSalesDropPercent(ProfileDerivation.drop(totals.last3MonthsSales, totals.sameMonthsLastYearSales));
-        return segment;
-    }
-
-    private static PortfolioFigures portfolioFigures(RaisedRisks raised, ChunkStats.SegmentTotals all) {
-        PortfolioFigures figures = new PortfolioFigures(raised);
-        figures.setCustomers(all.customers);
-        figures.setTotalExposure(all.exposure);
-        figures.setExposureClassDEPercent(percent(all.exposureClassDE, all.exposure));
-        figures.setOverdueRatioPercent(percent(all.overdue, all.receivables));
-        figures.setSalesDropPercent(ProfileDerivation.drop(all.last3MonthsSales, all.sameMonthsLastYearSales));
-        return figures;
-    }
-
-    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return whole.signum() <= 0 ? BigDecimal.ZERO : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
     }
 }

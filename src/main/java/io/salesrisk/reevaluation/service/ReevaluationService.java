@@ -113,7 +113,7 @@ public class ReevaluationService {
         }
         int total = chunks.stream().mapToInt(ChunkBounds::size).sum();
         return new Prepared(new RunRecord(Ids.timeOrdered(), scope, RunStatus.RUNNING, trigger, requestedBy, day,
-                activeRuleSet.current().version(), constants(day), total, chunks.size(), OffsetDateTime.now(clock), null,
+                activeRuleSet.current().version(), constantsOn(day), total, chunks.size(), OffsetDateTime.now(clock), null,
                 null), chunks);
     }
 
@@ -129,7 +129,11 @@ public class ReevaluationService {
         }
     }
 
-    private RunConstants constants(LocalDate asOf) {
+    /**
+     * The constants a run started on {@code asOf} fixes: portfolio sales of the 12 full months before it, market
+     * indices known by then, the limit policy. Backtests and drills take the same constants as a run would.
+     */
+    public RunConstants constantsOn(LocalDate asOf) {
         ProfileWindow window = new ProfileWindow(asOf, creditConfig.exposureHorizonDays(), creditConfig.paymentPeriodMonths());
         BigDecimal totalSales = sales.totalSales(window.month(12), window.month(1));
         Map<String, RunConstants.IndustryIndex> industries = new TreeMap<>();

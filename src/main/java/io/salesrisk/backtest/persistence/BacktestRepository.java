@@ -1,0 +1,87 @@
+package io.salesrisk.backtest.persistence;
+
+import io.salesrisk.common.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The one writer of {@code backtests}: a backtest, its progress and its report (JSON), each write committed at once. */
+@ApplicationScoped
+public class BacktestRepository {
+
+    /** A stored backtest; {@code report} is its JSON, null until it completed. */
+    public record StoredBacktest(UUID id, String rulesetVersion, LocalDate asOf, int horizonMonths, String scope,
+                                 String status,
+                                 String requestedBy, int customersTotal, int customersDone, OffsetDateTime createdAt,
+                                 OffsetDateTime finishedAt, String error, String report) {
+    }
+
+    private static final String COLUMNS = "id, ruleset_version, as_of, horizon_months, scope, status, requested_by, "
+            + "customers_total, customers_done, created_at, finished_at, error";
+
+    private final Jdbc jdbc;
+
+    public BacktestRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void insert(UUID id, String version, LocalDate asOf, int horizonMonths, String scope, String requestedBy,
+                       int customers, OffsetDateTime at) {
+        jdbc.write(sql -> sql.update("INSERT INTO backtests (id, ruleset_version, as_of, horizon_months, scope, status,"
+                + " requested_by, customers_total, customers_done, created_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, 0, ?)",
+                id, version, asOf, horizonMonths, scope, requestedBy, customers, at));
+    }
+
+    @Transactional
+    public void progress(UUID id, int customersDone) {
+        jdbc.write(sql -> sql.update("UPDATE backtests SET customers_done = ? WHERE id = ? AND status = 'RUNNING'",
+                customersDone, id));
+    }
+
+    @Transactional
+    public void complete(UUID id, int customersDone, String reportJson, OffsetDateTime at) {
+        jdbc.write(sql -> sql.update("UPDATE backtests SET status = 'COMPLETED', customers_done = ?, finished_at = ?, report = "
+                + jdbc.dialect().jsonParameter() + " WHERE id = ?", customersDone, at, reportJson, id));
+    }
+
+    @Transactional
+    public void fail(UUID id, String error, OffsetDateTime at) {
+        String message = error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        jdbc.write(sql -> sql.update("UPDATE backtests SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?",
+                at, message, id));
+    }
+
+    /** Backtests left RUNNING by an instance that stopped: they can never finish, so they are marked failed. */
+    @Transactional
+    public int failInterrupted(String error, OffsetDateTime at) {
+        return jdbc.write(sql -> sql.update("UPDATE backtests SET status = 'FAILED', finished_at = ?, error = ? "
+                + "WHERE status = 'RUNNING'", at, error));
+    }
+
+    public Optional<StoredBacktest> find(UUID id) {
+        return jdbc.read(sql -> sql.first("SELECT " + COLUMNS + ", report FROM backtests WHERE id = ?", List.of(id),
+                row -> read(row, true)));
+    }
+
+    /** The newest backtests first, without their reports. */
+    public List<StoredBacktest> latest(int limit) {
+        return jdbc.read(sql -> sql.list("SELECT " + COLUMNS + " FROM backtests ORDER BY created_at DESC, id DESC LIMIT ?",
+                List.of(limit), row -> read(row, false)));
+    }
+
+    private static StoredBacktest read(ResultSet row, boolean withReport) throws SQLException {
+        return new StoredBacktest(row.getObject("id", UUID.class), row.getString("ruleset_version"),
+                row.getObject("as_of", LocalDate.class), row.getInt("horizon_months"), row.getString("scope"), row.getString("status"),
+                row.getString("requested_by"), row.getInt("customers_total"), row.getInt("customers_done"),
+                row.getObject("created_at", OffsetDateTime.class), row.getObject("finished_at", OffsetDateTime.class),
+                row.getString("error"), withReport ? row.getString("report") : null);
+    }
+}
