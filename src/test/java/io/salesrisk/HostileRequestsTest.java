@@ -368,6 +368,16 @@ class HostileRequestsTest {
         add("the worklist sorted by price", 422, () -> risk().queryParam("sort", "price").get("/api/worklist"), "sort", "AGE");
         add("the worklist with 201 rows a page", 422, () -> risk().queryParam("size", 201).get("/api/worklist"), "size");
         add("the worklist as sales", 403, () -> as("sales", "sales123").get("/api/worklist"));
+        add("rule effectiveness without a period", 422, () -> risk().get("/api/rules/effectiveness"), "from");
+        add("rule effectiveness from a day that does not exist", 422, () -> risk().queryParam("from", "2026-02-30")
+                .queryParam("to", "2026-03-01").get("/api/rules/effectiveness"), "from");
+        add("rule effectiveness for a backwards period", 422, () -> risk().queryParam("from", "2026-12-01")
+                .queryParam("to", "2026-11-01").get("/api/rules/effectiveness"), "from");
+        add("rule effectiveness over ten years", 422, () -> risk().queryParam("from", "2016-01-01")
+                .queryParam("to", "2026-01-01").get("/api/rules/effectiveness"), "to");
+        add("rule effectiveness as sales", 403, () -> as("sales", "sales123").queryParam("from", "2026-01-01")
+                .queryParam("to", "2026-01-31").get("/api/rules/effectiveness"));
+        add("rule effectiveness without credentials", 401, () -> anonymous().get("/api/rules/effectiveness"));
         add("hold statistics for a backwards period", 422, () -> risk().queryParam("from", "2026-12-01").queryParam("to", "2026-11-01").get("/api/worklist/stats"), "from");
         add("a bulk release of 501 orders", 422, () -> json(as("risk2", "risk123"), "{\"reasonCode\": \"CUSTOMER_PAID\", \"orderIds\": ["
                 + String.join(",", java.util.Collections.nCopies(501, "\"SO-X\"")) + "]}").post("/api/worklist/release"), "orderIds");

@@ -35,8 +35,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EndpointBenchmark {
 
-    private static final String DB = "salesrisk_bench";
+    private static final String DB = System.getProperty("bench.db", "salesrisk_bench");
+    /** Only the shipped service and the one without the per-rule firing rows (what decision_rule_firings costs). */
+    private static final boolean FIRINGS_ONLY = Boolean.getBoolean("bench.firings-only");
     private static final int PORT = Integer.getInteger("bench.port", 18181);
+    /** Each service of a run gets the next port: one that is still closing never blocks the next. */
+    private int port = PORT - 1;
     private static final int CUSTOMERS = Integer.getInteger("bench.customers", 2000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     private static final int RATE = Integer.getInteger("bench.rate", 500);
@@ -58,16 +62,21 @@ public final class EndpointBenchmark {
     public static void main(String[] args) throws Exception {
         BenchService.requireJar();
         EndpointBenchmark benchmark = new EndpointBenchmark();
+        if (FIRINGS_ONLY) {
+            firingsCost(benchmark);
+            System.exit(0);
+        }
         // the first service of a run measures lower than the next ones on this machine: the shipped service runs
         // first and last, and each ratio uses the mean of both
         Result withEngine = benchmark.measure("engine", false, false);
         Result bypassed = benchmark.measure("engine skipped", true, false);
         Result noHolds = benchmark.measure("holds skipped", false, true);
+        Result noFirings = benchmark.measure("firings skipped", false, false, true);
         Result again = benchmark.measure("engine (again)", false, false);
         double shipped = (withEngine.throughput() + again.throughput()) / 2;
         System.out.printf(Locale.ROOT, "%n%-16s %12s %8s %10s %10s %10s %10s%n", "mode", "orders/s", "errors",
                 "p50 ms", "p99 ms", "max ms", "at rate/s");
-        for (Result r : List.of(withEngine, bypassed, noHolds, again)) {
+        for (Result r : List.of(withEngine, bypassed, noHolds, noFirings, again)) {
             System.out.printf(Locale.ROOT, "%-16s %,12.0f %8d %10.2f %10.2f %10.2f %10.0f%n", r.mode(), r.throughput(),
                     r.throughputErrors() + r.rateErrors(), r.p50(), r.p99(), r.max(), r.achievedRate());
         }
@@ -77,21 +86,54 @@ public final class EndpointBenchmark {
                 shipped / bypassed.throughput(), withEngine.p50() / bypassed.p50(), withEngine.p99() / bypassed.p99());
         System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without writing holds: %.2fx throughput (holds opened for the held orders in the same transaction)%n",
                 shipped / noHolds.throughput());
+        System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without the per-rule firing rows: %.2fx throughput%n",
+                shipped / noFirings.throughput());
         System.out.println("RESULT holds: " + withEngine.held());
         System.out.println("RESULT simulation: " + withEngine.replay());
         System.exit(0);
     }
 
+    /**
+     * The shipped service and the one without firing rows, alternating for {@code bench.rounds} rounds (2), so that
+     * load from elsewhere on the machine falls on both alike: the cost of decision_rule_firings.
+     */
+    private static void firingsCost(EndpointBenchmark benchmark) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        List<Result> with = new java.util.ArrayList<>();
+        List<Result> without = new java.util.ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            with.add(benchmark.measure("engine " + round, false, false));
+            without.add(benchmark.measure("firings skipped " + round, false, false, true));
+        }
+        for (int i = 0; i < rounds; i++) {
+            for (Result r : List.of(with.get(i), without.get(i))) {
+                System.out.printf(Locale.ROOT, "%-18s %,12.0f orders/s %8d errors, p50 %.2f ms, p99 %.2f ms at %.0f/s%n",
+                        r.mode(), r.throughput(), r.throughputErrors() + r.rateErrors(), r.p50(), r.p99(), r.achievedRate());
+            }
+        }
+        double shipped = with.stream().mapToDouble(Result::throughput).average().orElseThrow();
+        double skipped = without.stream().mapToDouble(Result::throughput).average().orElseThrow();
+        System.out.printf(Locale.ROOT, "RESULT endpoint / endpoint without the per-rule firing rows: %.2fx throughput"
+                + " (mean of %d rounds: %.0f vs %.0f orders/s)%n", shipped / skipped, rounds, shipped, skipped);
+        System.out.println("RESULT firings: " + with.get(0).held());
+    }
+
     private Result measure(String mode, boolean bypassEngine, boolean bypassHolds) throws Exception {
+        return measure(mode, bypassEngine, bypassHolds, false);
+    }
+
+    private Result measure(String mode, boolean bypassEngine, boolean bypassHolds, boolean bypassFirings) throws Exception {
         BenchService.recreateDatabase(DB);
+        port++;
         Path log = Path.of("target", "bench-service-" + mode.replaceAll("\\W+", "-") + ".log");
-        Process service = BenchService.start(PORT, BenchService.databaseUrl(DB), "sales,risk-officer", log,
+        Process service = BenchService.start(port, BenchService.databaseUrl(DB), "sales,risk-officer", log,
                 "salesrisk.demo.enabled=true",
                 "salesrisk.demo.customers=" + CUSTOMERS,
                 "salesrisk.benchmark.bypass-engine=" + bypassEngine,
-                "salesrisk.benchmark.bypass-holds=" + bypassHolds);
+                "salesrisk.benchmark.bypass-holds=" + bypassHolds,
+                "salesrisk.benchmark.bypass-firings=" + bypassFirings);
         try {
-            BenchService.waitUntilReady(service, probe, PORT, log, 120);
+            BenchService.waitUntilReady(service, probe, port, log, 120);
             // the JIT needs about a minute of full load on 2 cores before the service reaches steady state
             closedLoop(WARMUP_SECONDS);
             long[] errors = new long[1];
@@ -100,7 +142,7 @@ public final class EndpointBenchmark {
             long[] rateErrors = new long[1];
             double achieved = openLoop(SECONDS, latency, rateErrors);
             String held = bypassHolds || bypassEngine ? "" : heldShare();
-            String replay = bypassEngine || bypassHolds || mode.contains("again") ? null : replay();
+            String replay = bypassEngine || bypassHolds || bypassFirings || FIRINGS_ONLY || mode.contains("again") ? null : replay();
             return new Result(mode, throughput, errors[0], latency.getValueAtPercentile(50) / 1e6,
                     latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, achieved, rateErrors[0], replay, held);
         } finally {
@@ -119,12 +161,12 @@ public final class EndpointBenchmark {
             out.write(io.salesrisk.testsupport.ShippedTables.withCell("OrderValue", "C12", 20000));
             out.closeEntry();
         }
-        HttpResponse<String> uploaded = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/rulesets"))
+        HttpResponse<String> uploaded = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rulesets"))
                 .header("Content-Type", "application/zip").header("Authorization", auth)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         String version = uploaded.body().replaceAll("(?s).*\"version\":\"(\\w+)\".*", "$1");
         String today = java.time.LocalDate.now().toString();
-        HttpResponse<String> report = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+        HttpResponse<String> report = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/rulesets/" + version + "/simulate"))
                 .header("Content-Type", "application/json").header("Authorization", auth)
                 .timeout(java.time.Duration.ofMinutes(5))
@@ -140,10 +182,10 @@ public final class EndpointBenchmark {
 
     /** How many of the evaluated orders this service run held (open holds over stored decisions). */
     private String heldShare() throws Exception {
-        String worklist = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/worklist?size=1&hints=false"))
+        String worklist = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/worklist?size=1&hints=false"))
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body();
         long holds = Long.parseLong(worklist.replaceAll("(?s)^\\{\"total\":(\\d+).*", "$1"));
-        String metrics = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/metrics"))
+        String metrics = probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body();
         double evaluations = metrics.lines().filter(l -> l.startsWith("salesrisk_evaluations_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
@@ -162,7 +204,7 @@ public final class EndpointBenchmark {
 
     /** Sends one order; the future completes with the HTTP status (or fails on a connection error). */
     private Future<Integer> send(String body) {
-        return client.request(HttpMethod.POST, PORT, "127.0.0.1", "/api/orders/evaluate")
+        return client.request(HttpMethod.POST, port, "127.0.0.1", "/api/orders/evaluate")
                 .compose(request -> request.putHeader("Content-Type", "application/json")
                         .putHeader("Authorization", auth)
                         .send(Buffer.buffer(body))

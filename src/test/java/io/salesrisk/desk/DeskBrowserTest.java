@@ -41,7 +41,7 @@ class DeskBrowserTest {
         }
         try (Browser auditor = Browser.open(base)) {
             auditor.signIn("auditor", "audit123");
-            assertEquals(List.of("Dashboard", "Worklist", "Customers", "Rule sets", "Re-evaluation", "Alerts & plans", "KPIs", "Backtests", "Drills", "Webhooks"), menu(auditor));
+            assertEquals(List.of("Dashboard", "Worklist", "Customers", "Rule sets", "Re-evaluation", "Alerts & plans", "KPIs", "Rule effectiveness", "Backtests", "Drills", "Webhooks"), menu(auditor));
             auditor.go("/desk/worklist");
             auditor.waitFor(By.id("worklist"));
             assertTrue(auditor.driver().findElements(By.cssSelector("form#bulk button[value=release]")).isEmpty(),
@@ -49,7 +49,7 @@ class DeskBrowserTest {
         }
         try (Browser officer = Browser.open(base)) {
             officer.signIn("risk", "risk123");
-            assertEquals(List.of("Dashboard", "Worklist", "Customers", "Rule sets", "Re-evaluation", "Alerts & plans", "KPIs", "Backtests", "Drills", "Webhooks"), menu(officer));
+            assertEquals(List.of("Dashboard", "Worklist", "Customers", "Rule sets", "Re-evaluation", "Alerts & plans", "KPIs", "Rule effectiveness", "Backtests", "Drills", "Webhooks"), menu(officer));
             officer.waitFor(By.id("tile-holds"));
             officer.screenshot("desk-dashboard-first-look");
             officer.driver().findElement(By.cssSelector("header form button")).click();

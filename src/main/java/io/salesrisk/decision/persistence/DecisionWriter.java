@@ -47,6 +47,10 @@ public class DecisionWriter {
     private final DecisionWriterConfig config;
     private final List<EvaluationSideWrites> sideWrites;
     private final String insertDecision;
+    private static final String INSERT_FIRING = """
+            INSERT INTO decision_rule_firings (decision_id, rule, ruleset_version, evaluated_at, order_id, customer_id,
+              times, reaction, decided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private final boolean bypassFirings;
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batchSizes;
     private final List<CompletableFuture<Void>> writers = new ArrayList<>();
@@ -57,8 +61,11 @@ public class DecisionWriter {
 
     public DecisionWriter(AgroalDataSource dataSource, SalesOrderRepository orders, DecisionWriterConfig config,
                           SqlDialect dialect, MeterRegistry registry, ManagedExecutor executor,
-                          Instance<EvaluationSideWrites> sideWrites) {
+                          Instance<EvaluationSideWrites> sideWrites,
+                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "salesrisk.benchmark.bypass-firings",
+                                  defaultValue = "false") boolean bypassFirings) {
         this.dataSource = dataSource;
+        this.bypassFirings = bypassFirings; // benchmark only: what the per-rule firing rows cost the endpoint
         this.sideWrites = sideWrites.stream().toList();
         this.orders = orders;
         this.config = config;
@@ -160,10 +167,30 @@ public class DecisionWriter {
             s.set(d.id(), d.orderId(), d.customerId(), d.outcome(), d.conditionsJson(), d.reasonsJson(), d.factsJson(),
                     d.firedRulesJson(), d.rulesetVersion(), d.evaluatedAt(), d.evaluatedBy(), d.engineMicros());
         });
+        if (!bypassFirings) {
+            writeFirings(session, batch);
+        }
         List<EvaluationWrite> writes = batch.stream().map(Pending::write).toList();
         for (EvaluationSideWrites side : sideWrites) {
             side.write(session, writes);
         }
+    }
+
+    /** One row per rule that fired in each decision, for the rule-effectiveness report (one JDBC batch). */
+    private void writeFirings(SqlSession session, List<Pending> batch) {
+        record Row(EvaluationWrite.DecisionRow decision, RuleFirings.Firing firing) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Pending pending : batch) {
+            EvaluationWrite write = pending.write();
+            EvaluationWrite.DecisionRow d = write.decision();
+            for (RuleFirings.Firing firing : RuleFirings.of(d.firedRules(), write.reasons(), d.outcome())) {
+                rows.add(new Row(d, firing));
+            }
+        }
+        session.batch(INSERT_FIRING, rows, (s, r) -> s.set(r.decision().id(), r.firing().rule(),
+                r.decision().rulesetVersion(), r.decision().evaluatedAt(), r.decision().orderId(),
+                r.decision().customerId(), r.firing().times(), r.firing().reaction(), r.firing().decided()));
     }
 
     /** Writes what is queued, then stops the writer loops. */

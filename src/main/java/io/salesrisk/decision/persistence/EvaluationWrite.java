@@ -22,10 +22,14 @@ import java.util.UUID;
 public record EvaluationWrite(OrderRow order, boolean orderExisted, OrderStatus previousStatus, DecisionRow decision,
                               OrderFacts facts, List<Reason> reasons, Cause cause) {
 
-    /** The decision with its fact snapshot; JSON columns hold JSON text. */
+    /**
+     * The decision with its fact snapshot; JSON columns hold JSON text.
+     *
+     * @param firedRules the rules that fired in firing order (the JSON's list), for the per-rule firing rows
+     */
     public record DecisionRow(UUID id, String orderId, String customerId, String outcome, String conditionsJson,
-                              String reasonsJson, String factsJson, String firedRulesJson, String rulesetVersion,
-                              OffsetDateTime evaluatedAt, String evaluatedBy, long engineMicros) {
+                              String reasonsJson, String factsJson, String firedRulesJson, List<String> firedRules,
+                              String rulesetVersion, OffsetDateTime evaluatedAt, String evaluatedBy, long engineMicros) {
     }
 
     /** An evaluation someone asked for on an existing order, recorded on its hold: e.g. RECHECKED by risk. */

@@ -224,7 +224,8 @@ public class EvaluationService {
         Decision decision = evaluation.decision();
         return new EvaluationWrite.DecisionRow(id, facts.order().getId(), facts.customer().getId(),
                 decision.getOutcome().name(), json.write(decision.getConditions()), json.write(decision.getReasons()),
-                json.write(facts), json.write(evaluation.run().firedRules()), evaluation.rulesetVersion(), now, user,
+                json.write(facts), json.write(evaluation.run().firedRules()), evaluation.run().firedRules(),
+                evaluation.rulesetVersion(), now, user,
                 evaluation.run().nanos() / 1000);
     }
 }
