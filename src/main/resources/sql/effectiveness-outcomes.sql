@@ -1,9 +1,11 @@
 -- Rule effectiveness, signals and alerts: ${pairs} selects what was raised in the period as (rule, signal_type,
 -- run_id, customer_id, as_of). Every customer a run of those assessed (its scope, created before the run, not a
 -- failed item; the raised ones in any case) gets both outcomes of what happened next after the run's as-of day X:
--- dropped: sales of the 3 calendar months after X's month below half of the 3 months before it;
+-- dropped: sales of X's month and the 2 after it below half of the customer's usual sales, the 12 months before X's
+-- month pro rata (as backtests measure it: BacktestOutcomeQuery; sales months are first days of months, so
+-- "> X - 1 month" is "from X's month on");
 -- overdue: an invoice more than ${overdueDays} days overdue within ${horizonDays} days after X.
--- An outcome is scored once its horizon has passed (dropped: X + 3 months before :monthStart, the first day of the
+-- An outcome is scored once its horizon has passed (dropped: X + 2 months before :monthStart, the first day of the
 -- current month; overdue: X + ${horizonDays} days before :today). Per rule: the raised (run, customer) pairs with
 -- their hits, and the same over every assessed customer of the runs the rule raised in (the base rate).
 WITH raised AS (
@@ -25,11 +27,12 @@ assessed AS (
 ),
 outcomes AS (
     SELECT a.run_id, a.customer_id,
-           CASE WHEN a.as_of + INTERVAL '3' MONTH < :monthStart THEN 1 ELSE 0 END AS drop_scored,
+           CASE WHEN a.as_of + INTERVAL '2' MONTH < :monthStart THEN 1 ELSE 0 END AS drop_scored,
            CASE WHEN COALESCE((SELECT SUM(sh.amount) FROM sales_history sh WHERE sh.customer_id = a.customer_id
-                                 AND sh.sales_month > a.as_of AND sh.sales_month <= a.as_of + INTERVAL '3' MONTH), 0)
-                     < 0.5 * COALESCE((SELECT SUM(sh.amount) FROM sales_history sh WHERE sh.customer_id = a.customer_id
-                                 AND sh.sales_month > a.as_of - INTERVAL '4' MONTH
+                                 AND sh.sales_month > a.as_of - INTERVAL '1' MONTH
+                                 AND sh.sales_month <= a.as_of + INTERVAL '2' MONTH), 0) * 12
+                     < 0.5 * 3 * COALESCE((SELECT SUM(sh.amount) FROM sales_history sh WHERE sh.customer_id = a.customer_id
+                                 AND sh.sales_month > a.as_of - INTERVAL '13' MONTH
                                  AND sh.sales_month <= a.as_of - INTERVAL '1' MONTH), 0)
                 THEN 1 ELSE 0 END AS dropped,
            CASE WHEN a.as_of + INTERVAL '${horizonDays}' DAY < :today THEN 1 ELSE 0 END AS overdue_scored,

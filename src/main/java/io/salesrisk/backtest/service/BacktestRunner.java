@@ -95,7 +95,7 @@ public class BacktestRunner {
         long start = System.nanoTime();
         LocalDate asOf = constants.asOf();
         AssessmentPolicy policy = new AssessmentPolicy(constants.autoIncreasePercent(), constants.limitRounding());
-        OutcomeTable table = new OutcomeTable(rules);
+        SignalOutcomeTable table = new SignalOutcomeTable(rules);
         Scoreboard board = new Scoreboard("customers", table::measuresOf);
         Map<String, Integer> flaggedNotScored = new TreeMap<>();
         Map<String, CustomerOutcome> byCustomer = new HashMap<>();
@@ -168,7 +168,7 @@ public class BacktestRunner {
      * Replays the order decisions stored in the horizon's length before the as-of day through the version and scores
      * the orders it holds (REVIEW or BLOCK) against the HELD_ORDER outcome of their customer.
      */
-    private BacktestReport.Orders orders(CompiledRuleSet rules, OutcomeTable table, LocalDate asOf, int horizonMonths,
+    private BacktestReport.Orders orders(CompiledRuleSet rules, SignalOutcomeTable table, LocalDate asOf, int horizonMonths,
                                          Map<String, CustomerOutcome> byCustomer) {
         LocalDate from = asOf.minusMonths(horizonMonths);
         List<SignalOutcome.Measure> measures = table.measuresOf(HELD_ORDER);
@@ -219,31 +219,5 @@ public class BacktestRunner {
     static boolean knownOn(io.salesrisk.facts.CustomerProfile profile) {
         return profile.getMonthsOfHistory() > 0 || profile.getInvoicesIssued12m() > 0
                 || profile.getOpenReceivables().signum() != 0 || profile.getOpenOrders().signum() != 0;
-    }
-
-    /** The signal-outcome table's answer per signal type, asked once per type and backtest. */
-    static final class OutcomeTable {
-        private final CompiledRuleSet rules;
-        private final Map<String, List<SignalOutcome.Measure>> answers = new ConcurrentHashMap<>();
-
-        OutcomeTable(CompiledRuleSet rules) {
-            this.rules = rules;
-        }
-
-        List<SignalOutcome.Measure> measuresOf(String signalType) {
-            return answers.computeIfAbsent(signalType, type -> {
-                SignalOutcome question = new SignalOutcome(type);
-                var run = rules.run(List.of(question), question);
-                if (run.failure() != null) {
-                    throw new IllegalStateException("the signal-outcome table failed for " + type + ": " + run.failure());
-                }
-                return question.getMeasures();
-            });
-        }
-
-        /** Every outcome the table was asked about so far (for the base rates). */
-        List<SignalOutcome.Measure> allMeasures() {
-            return answers.values().stream().flatMap(List::stream).toList();
-        }
     }
 }

@@ -30,10 +30,6 @@ public interface EffectivenessConfig {
     @WithDefault("90")
     int horizonDays();
 
-    /** Signal types judged by a drop in sales (next 3 months below half of the 3 before); all others by payment. */
-    @WithDefault("PURCHASE_GAP,SEASONAL_DROP,SALES_OUTLIER_LOW,MONTH_OVER_MONTH_DROP,MARKET_INDEX_DROP")
-    List<String> salesDropSignals();
-
     /** Longest period one report may cover, in days. */
     @WithDefault("400")
     int maxPeriodDays();

@@ -1,6 +1,7 @@
 package io.salesrisk.effectiveness.service;
 
 import io.quarkus.logging.Log;
+import io.salesrisk.backtest.service.SignalOutcomeTable;
 import io.salesrisk.common.problem.InvalidInputException;
 import io.salesrisk.effectiveness.config.EffectivenessConfig;
 import io.salesrisk.effectiveness.persistence.EffectivenessQuery;
@@ -8,6 +9,7 @@ import io.salesrisk.effectiveness.service.EffectivenessReport.HoldFigures;
 import io.salesrisk.effectiveness.service.EffectivenessReport.RuleEffectiveness;
 import io.salesrisk.effectiveness.service.EffectivenessReport.SignalFigures;
 import io.salesrisk.ruleset.persistence.RuleSetEvent;
+import io.salesrisk.ruleset.service.ActiveRuleSet;
 import io.salesrisk.ruleset.service.RuleSetService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,12 +44,15 @@ public class EffectivenessService {
 
     private final EffectivenessQuery query;
     private final RuleSetService ruleSets;
+    private final ActiveRuleSet active;
     private final EffectivenessConfig config;
     private final Clock clock;
 
-    public EffectivenessService(EffectivenessQuery query, RuleSetService ruleSets, EffectivenessConfig config, Clock clock) {
+    public EffectivenessService(EffectivenessQuery query, RuleSetService ruleSets, ActiveRuleSet active,
+                                EffectivenessConfig config, Clock clock) {
         this.query = query;
         this.ruleSets = ruleSets;
+        this.active = active;
         this.config = config;
         this.clock = clock;
     }
@@ -81,14 +86,19 @@ public class EffectivenessService {
         notes.add("Order rules and holds are counted from the decisions' firing rows (on PostgreSQL every decision;"
                 + " on the embedded H2 database only those stored since migration V9).");
         notes.add("Bad release and the payment outcome of a signal: an invoice of the customer more than "
-                + config.overdueDays() + " days past due within " + config.horizonDays() + " days; sales-drop signals: "
-                + "sales of the 3 months after the signal's month below half of the 3 months before it.");
+                + config.overdueDays() + " days past due within " + config.horizonDays() + " days; signals the "
+                + "signal-outcome table (signal-outcomes.xlsx) judges by sales: sales of the signal's month and the 2 after"
+                + " it below half of the customer's usual sales (the 12 months before, pro rata), as in backtests.");
         long[] activity = query.activity(window);
-        List<RuleEffectiveness> rows = rows(catalog, window, activity[0], activity[1]);
+        // signals are judged as the active version's signal-outcome table says, as backtests judge them
+        SignalOutcomeTable outcomes = new SignalOutcomeTable(active.current());
+        List<RuleEffectiveness> rows = rows(catalog, window, activity[0], activity[1], outcomes);
+        List<String> judgedBySales = rows.stream().filter(r -> r.signals() != null && "SALES_DROP".equals(r.signals().outcome()))
+                .map(r -> r.signals().type()).distinct().sorted().toList();
         int flagged = (int) rows.stream().filter(RuleEffectiveness::flagged).count();
         return new EffectivenessReport(first, last, today, versions, new EffectivenessReport.Thresholds(
                 config.maxOverridePercent(), config.minLift(), config.flagNeverFired(), config.overdueDays(),
-                config.horizonDays(), config.salesDropSignals()), flagged, rows, notes);
+                config.horizonDays(), judgedBySales), flagged, rows, notes);
     }
 
     /** Versions active at some time in the period (by their activations), and those stamped on its decisions. */
@@ -126,7 +136,8 @@ public class EffectivenessService {
         }
     }
 
-    private List<RuleEffectiveness> rows(RuleCatalog catalog, EffectivenessQuery.Window window, long decisions, long runs) {
+    private List<RuleEffectiveness> rows(RuleCatalog catalog, EffectivenessQuery.Window window, long decisions, long runs,
+                                         SignalOutcomeTable outcomes) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (RuleCatalog.Entry entry : catalog.entries()) {
             Row row = rows.computeIfAbsent(entry.kind() + "|" + entry.rule(), k -> new Row(entry.rule(), entry.kind()));
@@ -149,15 +160,16 @@ public class EffectivenessService {
         List<RuleEffectiveness> result = new ArrayList<>();
         for (String kind : List.of("ORDER", "SIGNAL", "ALERT")) {
             rows.values().stream().filter(r -> r.kind.equals(kind))
-                    .forEach(r -> result.add(effectiveness(r, window, kind.equals("ORDER") ? decisions : runs)));
+                    .forEach(r -> result.add(effectiveness(r, window, kind.equals("ORDER") ? decisions : runs, outcomes)));
         }
         return result;
     }
 
     /** @param chances decisions taken (order rules) or runs started (signal rules) in the period */
-    private RuleEffectiveness effectiveness(Row row, EffectivenessQuery.Window window, long chances) {
+    private RuleEffectiveness effectiveness(Row row, EffectivenessQuery.Window window, long chances,
+                                            SignalOutcomeTable outcomes) {
         HoldFigures holds = row.held == null ? null : holds(row.held);
-        SignalFigures signals = row.raised == null ? null : signals(row.raised);
+        SignalFigures signals = row.raised == null ? null : signals(row.raised, outcomes);
         List<String> flags = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         boolean firedAtAll = row.fired != null || row.raised != null;
@@ -193,8 +205,9 @@ public class EffectivenessService {
                 h.released() - h.releasedScored());
     }
 
-    private SignalFigures signals(EffectivenessQuery.Raised r) {
-        boolean drop = config.salesDropSignals().stream().anyMatch(t -> t.strip().equalsIgnoreCase(r.type()));
+    private SignalFigures signals(EffectivenessQuery.Raised r, SignalOutcomeTable outcomes) {
+        // a type the table names no outcome for is judged by payment, the outcome of every credit signal
+        boolean drop = outcomes.judgedBySales(r.type());
         long scored = drop ? r.dropScored() : r.overdueScored();
         long hits = drop ? r.dropHits() : r.overdueHits();
         long base = drop ? r.baseDropScored() : r.baseOverdueScored();
