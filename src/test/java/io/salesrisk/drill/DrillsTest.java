@@ -136,7 +136,11 @@ public class DrillsTest {
         // segment growing fast can stay below 15 % even after the drop)
         double before = segment.getDouble("report.triggersBefore.segments.find { it.segment == 'SMB' }.salesDropPercent");
         double after = segment.getDouble("report.triggersAfter.segments.find { it.segment == 'SMB' }.salesDropPercent");
-        assertThat(after).isGreaterThan(before);
+        // (a segment growing fast enough shows no drop before or after: both are 0 then)
+        assertThat(after).isGreaterThanOrEqualTo(before);
+        if (before > 0) {
+            assertThat(after).isGreaterThan(before);
+        }
         List<String> segmentPlans = segment.getList("report.plans.findAll { it.scope == 'SEGMENT:SMB' }.plan");
         if (after >= 15.0) {
             assertThat(segmentPlans).contains("segment-review");

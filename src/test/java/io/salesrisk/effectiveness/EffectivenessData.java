@@ -65,8 +65,12 @@ final class EffectivenessData {
         UUID id = UUID.randomUUID();
         OffsetDateTime at = asOf.atTime(2, 0).atOffset(java.time.ZoneOffset.UTC);
         run("INSERT INTO reevaluation_runs (id, scope_key, scope, status, run_trigger, requested_by, as_of, ruleset_version,"
-                + " constants, total, chunks, created_at, finished_at) VALUES (?, ?, CAST('{}' AS json), 'COMPLETED',"
-                + " 'MANUAL', 'test', ?, 'test', CAST('{}' AS json), ?, 1, ?, ?)", id, "customers:" + id, asOf,
+                + " constants, total, chunks, created_at, finished_at) VALUES (?, ?, CAST(? AS json), 'COMPLETED',"
+                + " 'API', 'test', ?, 'test', CAST(? AS json), ?, 1, ?, ?)", id, "customers:" + id,
+                // stored as a run stores them: the desk's dashboard and run list read every run
+                "{\"kind\":\"CUSTOMERS\",\"value\":null,\"customers\":" + customers.size() + "}", asOf,
+                "{\"asOf\":\"" + asOf + "\",\"totalSales12m\":0,\"industries\":{},\"autoIncreasePercent\":10,"
+                        + "\"limitRounding\":1000,\"horizonDays\":90,\"paymentPeriodMonths\":12}",
                 customers.size(), at, at);
         for (String customer : customers) {
             run("INSERT INTO reevaluation_scope_ids (run_id, customer_id) VALUES (?, ?)", id, customer);
