@@ -59,13 +59,6 @@ public class BacktestRepository {
                 at, message, id));
     }
 
-    /** Backtests left RUNNING by an instance that stopped: they can never finish, so they are marked failed. */
-    @Transactional
-    public int failInterrupted(String error, OffsetDateTime at) {
-        return jdbc.write(sql -> sql.update("UPDATE backtests SET status = 'FAILED', finished_at = ?, error = ? "
-                + "WHERE status = 'RUNNING'", at, error));
-    }
-
     public Optional<StoredBacktest> find(UUID id) {
         return jdbc.read(sql -> sql.first("SELECT " + COLUMNS + ", report FROM backtests WHERE id = ?", List.of(id),
                 row -> read(row, true)));
