@@ -13,8 +13,11 @@ CREATE TABLE backtests (
     customers_total  INTEGER        NOT NULL,
     customers_done   INTEGER        NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the last chunk done (or the start): a RUNNING backtest without progress for long lost its instance
+    progress_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at      TIMESTAMP WITH TIME ZONE,
     error            VARCHAR(2000),
     report           ${json}
 );
 CREATE INDEX backtests_created ON backtests (created_at);
+CREATE INDEX backtests_status ON backtests (status, progress_at);

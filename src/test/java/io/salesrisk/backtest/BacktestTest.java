@@ -165,6 +165,21 @@ public class BacktestTest {
         assertThat(done.getInt("report.customersAssessed")).isEqualTo(1);
     }
 
+    @Test
+    void shouldReportABacktestWhoseInstanceStoppedAsFailed() throws Exception {
+        // a backtest left RUNNING an hour ago by an instance that stopped (its thread is gone with it)
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO backtests (id, ruleset_version, as_of, horizon_months, scope, status, requested_by,"
+                + " customers_total, customers_done, created_at, progress_at) VALUES ('" + id + "', 'v', DATE '2026-06-01',"
+                + " 3, 'all', 'RUNNING', 'risk', 10, 4, CURRENT_TIMESTAMP - INTERVAL '1' HOUR,"
+                + " CURRENT_TIMESTAMP - INTERVAL '1' HOUR)");
+
+        riskOfficer().get("/api/backtests/" + id).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.containsString("no progress since"))
+                .body("error", org.hamcrest.Matchers.containsString("the instance running it stopped"))
+                .body("customersDone", equalTo(4));
+    }
+
     private static void afterAsOf(ProfileData customer, String amount) {
         for (int ahead = 0; ahead < 3; ahead++) {
             customer.sale(AS_OF, -ahead, amount);

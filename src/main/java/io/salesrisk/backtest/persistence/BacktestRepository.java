@@ -36,14 +36,33 @@ public class BacktestRepository {
     public void insert(UUID id, String version, LocalDate asOf, int horizonMonths, String scope, String requestedBy,
                        int customers, OffsetDateTime at) {
         jdbc.write(sql -> sql.update("INSERT INTO backtests (id, ruleset_version, as_of, horizon_months, scope, status,"
-                + " requested_by, customers_total, customers_done, created_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, 0, ?)",
-                id, version, asOf, horizonMonths, scope, requestedBy, customers, at));
+                + " requested_by, customers_total, customers_done, created_at, progress_at)"
+                + " VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, 0, ?, ?)",
+                id, version, asOf, horizonMonths, scope, requestedBy, customers, at, at));
     }
 
     @Transactional
-    public void progress(UUID id, int customersDone) {
-        jdbc.write(sql -> sql.update("UPDATE backtests SET customers_done = ? WHERE id = ? AND status = 'RUNNING'",
-                customersDone, id));
+    public void progress(UUID id, int customersDone, OffsetDateTime at) {
+        jdbc.write(sql -> sql.update("UPDATE backtests SET customers_done = ?, progress_at = ? WHERE id = ? AND status = 'RUNNING'",
+                customersDone, at, id));
+    }
+
+    /**
+     * Marks FAILED the backtests RUNNING without progress since {@code before}: their instance stopped (a backtest
+     * lives on one instance's thread), and they would otherwise show RUNNING for ever.
+     */
+    @Transactional
+    public int failStalled(OffsetDateTime before, OffsetDateTime at) {
+        List<Object[]> stalled = jdbc.read(sql -> sql.list("SELECT id, progress_at FROM backtests WHERE status = 'RUNNING'"
+                + " AND progress_at < ?", List.of(before), row -> new Object[]{row.getObject("id", UUID.class),
+                row.getObject("progress_at", OffsetDateTime.class)}));
+        int failed = 0;
+        for (Object[] backtest : stalled) {
+            failed += jdbc.write(sql -> sql.update("UPDATE backtests SET status = 'FAILED', finished_at = ?, error = ?"
+                    + " WHERE id = ? AND status = 'RUNNING' AND progress_at = ?", at, "no progress since " + backtest[1]
+                    + ": the instance running it stopped; start the backtest again", backtest[0], backtest[1]));
+        }
+        return failed;
     }
 
     @Transactional

@@ -149,7 +149,7 @@ public class BacktestRunner {
                 }
             }
             done += figures.size();
-            backtests.progress(id, done);
+            backtests.progress(id, done, OffsetDateTime.now(clock));
         }
         List<BacktestReport.NotScored> notScored = flaggedNotScored.entrySet().stream()
                 .map(e -> new BacktestReport.NotScored(e.getKey(), e.getValue(), "no row of RuleTable SignalOutcomes "

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,6 +41,11 @@ public class BacktestService {
     /** Longest horizon: outcomes further out say little about a signal of today. */
     public static final int MAX_HORIZON_MONTHS = 12;
     public static final int DEFAULT_HORIZON_MONTHS = 3;
+    /**
+     * A RUNNING backtest without progress for this long lost its instance (a chunk takes about a second; one queued
+     * behind another counts from its start).
+     */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(15);
 
     private final BacktestRepository backtests;
     private final BacktestRunner runner;
@@ -136,6 +142,7 @@ public class BacktestService {
     private void execute(UUID id, CompiledRuleSet rules, RunScope scope, RunConstants constants, int horizon,
                          List<IdRange> chunks) {
         try {
+            backtests.progress(id, 0, OffsetDateTime.now(clock)); // it starts now, after any queued before it
             BacktestReport report = runner.run(id, rules, scope, constants, horizon, chunks);
             backtests.complete(id, report.customersAssessed() + report.customersFailed() + report.customersNotYetKnown(), json(report),
                     OffsetDateTime.now(clock));
@@ -154,11 +161,21 @@ public class BacktestService {
     }
 
     public Optional<StoredBacktest> find(UUID id) {
+        failStalled();
         return backtests.find(id);
     }
 
     public List<StoredBacktest> latest(int limit) {
+        failStalled();
         return backtests.latest(limit);
+    }
+
+    private void failStalled() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int failed = backtests.failStalled(now.minus(STALLED_AFTER), now);
+        if (failed > 0) {
+            LOG.warnf("%d backtest(s) made no progress for %s: their instance stopped; marked FAILED", failed, STALLED_AFTER);
+        }
     }
 
     /** The stored report, read back (null until the backtest completed). */
