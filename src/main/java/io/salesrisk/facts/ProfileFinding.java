@@ -14,12 +14,32 @@ public final class ProfileFinding {
     private final String template;
     private final Map<String, Object> roots;
     private String message;
+    /** Set for a finding read back from where it was stored (a Spark job's staged results): already rendered. */
+    private final Map<String, Object> renderedValues;
 
     ProfileFinding(String what, RuleRef rule, String template, Map<String, Object> roots) {
         this.what = what;
         this.rule = rule;
         this.template = template;
         this.roots = roots;
+        this.renderedValues = null;
+    }
+
+    private ProfileFinding(RuleRef rule, String what, String message, Map<String, Object> values) {
+        this.what = what;
+        this.rule = rule;
+        this.template = null;
+        this.roots = Map.of();
+        this.message = message;
+        this.renderedValues = values;
+    }
+
+    /**
+     * A finding rendered elsewhere (by a Spark executor, with the same rules and facts): its message and values as
+     * they were rendered there, so what the service stores from it is what it would have stored itself.
+     */
+    public static ProfileFinding rendered(String what, String rule, String source, String message, Map<String, Object> values) {
+        return new ProfileFinding(RuleRef.system(rule, source), what, message, new LinkedHashMap<>(values));
     }
 
     /** What was set (riskClass, creditLimit, a scorecard factor, a signal type ...). */
@@ -48,6 +68,9 @@ public final class ProfileFinding {
      * table row that fired (the thresholds), so a stored finding shows what it was measured against.
      */
     public Map<String, Object> values() {
+        if (renderedValues != null) {
+            return new LinkedHashMap<>(renderedValues);
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         MessageTemplate.render(template, name -> {
             Object value = Placeholders.resolve(name, roots, rule);

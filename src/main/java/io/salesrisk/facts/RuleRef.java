@@ -1,6 +1,8 @@
 package io.salesrisk.facts;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +20,9 @@ import java.util.Map;
 public record RuleRef(String name, String source, String file, String sheet, int row, Map<String, String> rowValues) {
 
     public RuleRef {
-        rowValues = rowValues == null ? Map.of() : Map.copyOf(rowValues);
+        // in the table's column order: Map.copyOf would iterate in an order that changes from JVM to JVM, and stored
+        // values (a signal's, an alert's) would then differ between instances for the same row
+        rowValues = rowValues == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rowValues));
     }
 
     /** A reference for something that is not a rule, such as the engine's own safety stops. */

@@ -1,14 +1,10 @@
 package io.salesrisk.bench;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.salesrisk.demo.DemoCustomer;
+import io.salesrisk.demo.DemoCopyLoader;
 import io.salesrisk.demo.DemoDataGenerator;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -224,76 +220,20 @@ public final class ReevaluationBenchmark {
                         + "ADD COLUMN generated_class VARCHAR(1), ADD COLUMN generated_terms INTEGER");
                 statement.execute("ALTER TABLE sales_history SET (autovacuum_enabled = false)");
             }
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            String now = java.time.OffsetDateTime.now().toString();
-            int batch = 10_000;
-            for (int from = 0; from < customers; from += batch) {
-                StringBuilder c = new StringBuilder();
-                StringBuilder s = new StringBuilder();
-                StringBuilder i = new StringBuilder();
-                StringBuilder o = new StringBuilder();
-                for (int index = from; index < Math.min(customers, from + batch); index++) {
-                    DemoCustomer customer = generator.customer(index);
-                    c.append(customer.id()).append('\t').append(customer.name()).append('\t').append(customer.segment())
-                            .append('\t').append(customer.region()).append('\t').append(customer.industry()).append('\t')
-                            .append(customer.yearsInBusiness()).append('\t').append(customer.externalRating()).append('\t')
-                            .append(customer.riskClass()).append('\t').append(customer.creditLimit()).append('\t')
-                            .append(customer.paymentTermsDays()).append('\t').append(now).append('\t').append(now).append('\t')
-                            .append(customer.creditLimit()).append('\t').append(customer.riskClass()).append('\t')
-                            .append(customer.paymentTermsDays()).append('\n');
-                    for (DemoCustomer.MonthlySales month : customer.sales()) {
-                        s.append(customer.id()).append('\t').append(month.month().atDay(1)).append('\t').append(month.amount()).append('\n');
-                    }
-                    for (DemoCustomer.Invoice invoice : customer.invoices()) {
-                        i.append(invoice.id()).append('\t').append(customer.id()).append('\t').append(invoice.issueDate())
-                                .append('\t').append(invoice.dueDate()).append('\t').append(invoice.amount()).append('\t')
-                                .append(invoice.paidAmount()).append('\t')
-                                .append(invoice.paidDate() == null ? "\\N" : invoice.paidDate().toString()).append('\t')
-                                .append(now).append('\n');
-                    }
-                    for (DemoCustomer.OpenOrder order : customer.orders()) {
-                        o.append(order.id()).append('\t').append(customer.id()).append('\t').append(order.amount()).append("\tEUR\t")
-                                .append(order.amount()).append('\t').append(order.orderDate()).append('\t')
-                                .append(order.paymentTermsDays()).append('\t').append(order.discountPercent()).append('\t')
-                                .append(order.contractSigned()).append('\t').append(order.salesRep()).append('\t')
-                                .append(order.requestedDeliveryDate()).append('\t').append(order.status()).append('\t')
-                                .append(now).append('\n');
-                    }
+            DemoCopyLoader.load(connection, generator, customers, YearMonth.from(asOf).minusMonths(1), loaded -> {
+                if ((loaded / 10_000) % 10 == 0) {
+                    System.out.printf("  %d customers loaded%n", loaded);
                 }
-                copy.copyIn("COPY customers (id, name, segment, region, industry, years_in_business, external_rating, "
-                        + "risk_class, credit_limit, payment_terms_days, created_at, updated_at, generated_limit, "
-                        + "generated_class, generated_terms) FROM STDIN", reader(c));
-                copy.copyIn("COPY sales_history (customer_id, sales_month, amount) FROM STDIN", reader(s));
-                copy.copyIn("COPY invoices (id, customer_id, issue_date, due_date, amount, paid_amount, paid_date, updated_at) "
-                        + "FROM STDIN", reader(i));
-                copy.copyIn("COPY sales_orders (id, customer_id, amount, currency, original_amount, order_date, "
-                        + "payment_terms_days, discount_percent, contract_signed, sales_rep, requested_delivery_date, status, "
-                        + "updated_at) FROM STDIN", reader(o));
-                if ((from / batch) % 10 == 9) {
-                    System.out.printf("  %d customers loaded%n", from + batch);
-                }
-            }
-            StringBuilder m = new StringBuilder();
-            YearMonth last = YearMonth.from(asOf).minusMonths(1);
-            for (String industry : DemoDataGenerator.industries()) {
-                for (int back = 23; back >= 0; back--) {
-                    YearMonth month = last.minusMonths(back);
-                    m.append(industry).append('\t').append(month.atDay(1)).append('\t')
-                            .append(generator.marketIndex(industry, month)).append('\n');
-                }
-            }
-            copy.copyIn("COPY market_index (industry, index_month, index_value) FROM STDIN", reader(m));
+            });
             try (Statement statement = connection.createStatement()) {
+                statement.execute("UPDATE customers SET generated_limit = credit_limit, generated_class = risk_class, "
+                        + "generated_terms = payment_terms_days");
                 statement.execute("ALTER TABLE sales_history SET (autovacuum_enabled = true)");
                 statement.execute("VACUUM ANALYZE");
                 statement.execute("CREATE TABLE bench_loaded (customers INTEGER)");
                 statement.execute("INSERT INTO bench_loaded VALUES (" + customers + ")");
             }
         }
-    }
-
-    private static Reader reader(StringBuilder text) {
-        return new StringReader(text.toString());
     }
 
     private static long count(Statement statement, String sql) throws Exception {

@@ -1,6 +1,6 @@
 package io.salesrisk.common.persistence;
 
-import io.agroal.api.AgroalDataSource;
+import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,10 +16,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Jdbc {
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
     private final SqlDialect dialect;
 
-    public Jdbc(AgroalDataSource dataSource, SqlDialect dialect) {
+    public Jdbc(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
     }

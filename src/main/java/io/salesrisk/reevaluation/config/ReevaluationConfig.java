@@ -48,4 +48,23 @@ public interface ReevaluationConfig {
 
     /** This instance's name in chunk claims; defaults to host name and process id. */
     Optional<String> instanceId();
+
+    /**
+     * Who assesses the customers of a run started without saying: {@code service} (this service's workers) or
+     * {@code spark} (a Spark job, see the README; the workers store its staged results and finish the run).
+     */
+    @WithDefault("service")
+    String executor();
+
+    /** Handing runs to Spark. */
+    Spark spark();
+
+    interface Spark {
+        /**
+         * The command that submits the job for a run handed to Spark, run by the service as a process: its words are
+         * split on spaces, and {@code {runId}} is replaced by the run's id. Unset: the job is submitted by someone
+         * else (a scheduler, an operator), and the run waits for it.
+         */
+        Optional<String> submitCommand();
+    }
 }

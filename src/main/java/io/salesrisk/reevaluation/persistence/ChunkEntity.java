@@ -57,4 +57,7 @@ public class ChunkEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String stats;
     public String error;
+    /** When a Spark task staged the chunk's results (runs assessed by Spark only). */
+    @Column(name = "staged_at")
+    public OffsetDateTime stagedAt;
 }

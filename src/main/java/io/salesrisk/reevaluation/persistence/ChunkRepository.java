@@ -6,6 +6,7 @@ import io.salesrisk.common.persistence.ColumnText;
 import io.salesrisk.reevaluation.run.ChunkClaim;
 import io.salesrisk.reevaluation.run.ChunkStats;
 import io.salesrisk.reevaluation.run.ChunkStatus;
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.salesrisk.reevaluation.run.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,8 +52,10 @@ public class ChunkRepository implements PanacheRepositoryBase<ChunkEntity, Chunk
     public Optional<ChunkClaim> claim(String instance, Duration lease, int maxAttempts, OffsetDateTime now) {
         List<ChunkEntity> candidates = getEntityManager().createQuery("select c from ChunkEntity c, RunEntity r "
                         + "where r.id = c.runId and r.status = :running and (c.status = :pending or (c.status = :claimed "
-                        + "and c.claimedAt < :expired)) order by r.createdAt, c.chunkNo", ChunkEntity.class)
+                        + "and c.claimedAt < :expired)) and (r.executor = :service or c.stagedAt is not null) "
+                        + "order by r.createdAt, c.chunkNo", ChunkEntity.class)
                 .setParameter("running", RunStatus.RUNNING).setParameter("pending", ChunkStatus.PENDING)
+                .setParameter("service", RunExecutor.SERVICE)
                 .setParameter("claimed", ChunkStatus.CLAIMED).setParameter("expired", now.minus(lease))
                 .setMaxResults(CANDIDATES).getResultList();
         for (ChunkEntity c : candidates) {
@@ -109,6 +112,11 @@ public class ChunkRepository implements PanacheRepositoryBase<ChunkEntity, Chunk
 
     /** A run's chunks counted by status, with the customers they hold. */
     @Transactional
+    /** Chunks of a run a Spark job has staged so far (stored ones included). */
+    public int stagedCount(UUID runId) {
+        return (int) count("runId = ?1 and stagedAt is not null", runId);
+    }
+
     public Map<ChunkStatus, StatusCount> countByStatus(UUID runId) {
         Map<ChunkStatus, StatusCount> counts = new EnumMap<>(ChunkStatus.class);
         for (ChunkStatus status : ChunkStatus.values()) {

@@ -1,6 +1,7 @@
 package io.salesrisk.reevaluation.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.salesrisk.reevaluation.run.RunStatus;
 import io.salesrisk.reevaluation.run.RunTrigger;
 import jakarta.persistence.Column;
@@ -47,6 +48,8 @@ public class RunEntity extends PanacheEntityBase {
     public String rulesetVersion;
     @JdbcTypeCode(SqlTypes.JSON)
     public String constants;
+    @Enumerated(EnumType.STRING)
+    public RunExecutor executor = RunExecutor.SERVICE;
     public int total;
     public int chunks;
     @Column(name = "created_at")

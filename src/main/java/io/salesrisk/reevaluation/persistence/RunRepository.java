@@ -69,6 +69,7 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID> {
         entity.asOf = run.asOf();
         entity.rulesetVersion = run.rulesetVersion();
         entity.constants = json.write(run.constants());
+        entity.executor = run.executor();
         entity.total = run.total();
         entity.chunks = run.chunks();
         entity.createdAt = run.createdAt();
@@ -169,6 +170,6 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID> {
         RunScope scope = new RunScope(stored.kind(), stored.value(), List.of());
         return new RunRecord(run.id, scope, run.status, run.trigger, run.requestedBy, run.asOf, run.rulesetVersion,
                 json.read(run.constants, RunConstants.class), run.total, run.chunks, run.createdAt, run.finishedAt,
-                run.summary);
+                run.summary, run.executor);
     }
 }

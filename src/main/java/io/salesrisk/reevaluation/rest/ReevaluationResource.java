@@ -6,6 +6,7 @@ import io.salesrisk.reevaluation.persistence.AssessmentRepository;
 import io.salesrisk.reevaluation.persistence.FailureRepository;
 import io.salesrisk.reevaluation.persistence.SignalRepository;
 import io.salesrisk.reevaluation.run.DuplicateRunException;
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
 import io.salesrisk.reevaluation.run.RunTrigger;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Re-evaluation runs: start one over all customers, a segment, a region or a list of ids; follow it; read its results. */
@@ -43,9 +46,13 @@ import java.util.UUID;
 @Tag(name = "Re-evaluation")
 public class ReevaluationResource {
 
-    /** What to re-evaluate; all fields optional (no field: every customer, as of today). */
+    /**
+     * What to re-evaluate; all fields optional (no field: every customer, as of today, assessed by the configured
+     * executor). {@code executor}: {@code SERVICE} or {@code SPARK} (a Spark job assesses, this service stores).
+     */
     public record StartRequest(@Size(max = 40) String segment, @Size(max = 60) String region,
-                               @Size(max = 100_000) List<@NotBlank @Size(max = 64) String> customerIds, LocalDate asOf) {
+                               @Size(max = 100_000) List<@NotBlank @Size(max = 64) String> customerIds, LocalDate asOf,
+                               @Pattern(regexp = "(?i)service|spark", message = "executor is SERVICE or SPARK") String executor) {
     }
 
     private final ReevaluationService service;
@@ -63,11 +70,12 @@ public class ReevaluationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("risk-officer")
     public Response start(@Valid StartRequest request, @Context SecurityContext security, @Context UriInfo uri) {
-        StartRequest body = request == null ? new StartRequest(null, null, null, null) : request;
+        StartRequest body = request == null ? new StartRequest(null, null, null, null, null) : request;
         RunScope scope = RunScope.of(body.segment(), body.region(), body.customerIds());
         RunRecord run;
         try {
-            run = service.start(scope, body.asOf(), RunTrigger.API, security.getUserPrincipal().getName(), null);
+            RunExecutor executor = body.executor() == null ? null : RunExecutor.valueOf(body.executor().toUpperCase(Locale.ROOT));
+            run = service.start(scope, body.asOf(), RunTrigger.API, security.getUserPrincipal().getName(), null, executor);
         } catch (DuplicateRunException e) {
             throw new ConflictException("scope", e.getMessage());
         }

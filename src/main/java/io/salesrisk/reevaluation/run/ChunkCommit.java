@@ -3,32 +3,40 @@ package io.salesrisk.reevaluation.run;
 import io.salesrisk.contingency.catalog.ContingencyCatalog;
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.reevaluation.assessment.AssessmentPolicy;
-import io.salesrisk.reevaluation.assessment.CustomerAssessment;
-import io.salesrisk.reevaluation.assessment.CustomerAssessor;
 import io.salesrisk.reevaluation.persistence.ChunkRepository;
 import io.salesrisk.reevaluation.persistence.FailureRepository;
-import io.salesrisk.reevaluation.profile.CustomerFigures;
 import io.salesrisk.reevaluation.profile.ProfileQuery;
+import io.salesrisk.reevaluation.staged.ChunkAssessment;
+import io.salesrisk.reevaluation.staged.StagedChunkTable;
+import io.salesrisk.reevaluation.staged.StagedResult;
+import io.salesrisk.common.persistence.DataAccessException;
+import io.salesrisk.common.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The transaction of one chunk: claim check, profile query, three rule phases per customer, every write. */
+/**
+ * The transaction of one chunk: claim check, profile query, three rule phases per customer, every write. For a run
+ * assessed by Spark the profile query and rule phases happened on an executor (the same {@link ChunkAssessment}), and
+ * this takes their staged results instead; the writes are the same.
+ */
 @ApplicationScoped
 public class ChunkCommit {
 
     private final ChunkRepository chunks;
     private final ProfileQuery profiles;
     private final ChunkResults results;
+    private final Jdbc jdbc;
     private final Clock clock;
 
-    public ChunkCommit(ChunkRepository chunks, ProfileQuery profiles, ChunkResults results, Clock clock) {
+    public ChunkCommit(ChunkRepository chunks, ProfileQuery profiles, ChunkResults results, Jdbc jdbc, Clock clock) {
         this.chunks = chunks;
+        this.jdbc = jdbc;
         this.profiles = profiles;
         this.results = results;
         this.clock = clock;
@@ -43,23 +51,26 @@ public class ChunkCommit {
         if (!chunks.markDone(claim)) {
             return false;
         }
-        List<CustomerFigures> figures = profiles.load(run.id(), run.scope(), claim.firstId(), claim.lastId(), run.constants());
-        List<CustomerAssessment> assessed = new ArrayList<>(figures.size());
-        List<FailureRepository.Failure> failed = new ArrayList<>();
-        for (CustomerFigures customer : figures) {
-            if (customer.badData() != null) {
-                failed.add(new FailureRepository.Failure(customer.customerId(), customer.badData()));
-                continue;
-            }
-            CustomerAssessment assessment = CustomerAssessor.assess(rules, customer.profile(), policy);
-            if (assessment.failed()) {
-                failed.add(new FailureRepository.Failure(customer.customerId(), assessment.failure()));
-            } else {
-                assessed.add(assessment);
-            }
-        }
-        ChunkStats stats = results.write(run, claim, assessed, failed, catalog, OffsetDateTime.now(clock));
+        ChunkAssessment chunk = run.executor() == RunExecutor.SPARK ? staged(run, claim)
+                : ChunkAssessment.of(profiles.load(run.id(), run.scope(), claim.firstId(), claim.lastId(), run.constants()),
+                        rules, policy);
+        List<FailureRepository.Failure> failed = chunk.failed().stream()
+                .map(f -> new FailureRepository.Failure(f.customerId(), f.reason())).toList();
+        ChunkStats stats = results.write(run, claim, chunk.assessed(), failed, catalog, OffsetDateTime.now(clock));
         chunks.recordResult(claim, stats);
         return true;
+    }
+
+    /** The results a Spark task staged for the chunk (it is claimed only once staged), taken from the staging table. */
+    private ChunkAssessment staged(RunRecord run, ChunkClaim claim) {
+        List<StagedResult> staged = jdbc.write(session -> {
+            try {
+                return StagedChunkTable.take(session.connection(), run.id(), claim.chunkNo());
+            } catch (SQLException e) {
+                throw new DataAccessException("reading the staged results of chunk " + claim.chunkNo() + ": " + e.getMessage(), e);
+            }
+        }).orElseThrow(() -> new IllegalStateException("chunk " + claim.chunkNo() + " of run " + run.id()
+                + " is marked staged but its results are gone"));
+        return ChunkAssessment.fromStaged(staged);
     }
 }

@@ -2,7 +2,9 @@ package io.salesrisk.reevaluation.run;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a run fixes when it starts, so the result for a customer depends only on that customer's data and
@@ -34,7 +36,8 @@ public record RunConstants(LocalDate asOf, BigDecimal totalSales12m, Map<String,
     }
 
     public RunConstants {
-        industries = industries == null ? Map.of() : Map.copyOf(industries);
+        // sorted: Map.copyOf iterates in an order that changes from JVM to JVM, and the summary's markets with it
+        industries = industries == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(industries));
         paymentPeriodMonths = paymentPeriodMonths <= 0 ? DEFAULT_PAYMENT_PERIOD : paymentPeriodMonths;
     }
 

@@ -13,7 +13,9 @@ import io.salesrisk.reevaluation.profile.ProfileWindow;
 import io.salesrisk.reevaluation.run.ChunkBounds;
 import io.salesrisk.reevaluation.run.DuplicateRunException;
 import io.salesrisk.reevaluation.run.RunConstants;
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.salesrisk.reevaluation.run.RunRecord;
+import io.salesrisk.reevaluation.run.SparkSubmitter;
 import io.salesrisk.reevaluation.run.RunScope;
 import io.salesrisk.reevaluation.run.RunStatus;
 import io.salesrisk.reevaluation.run.RunTrigger;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,11 +57,13 @@ public class ReevaluationService {
     private final ActiveRuleSet activeRuleSet;
     private final ReevaluationConfig config;
     private final CreditConfig creditConfig;
+    private final SparkSubmitter sparkSubmitter;
     private final Clock clock;
 
     public ReevaluationService(CustomerRepository customers, SalesHistoryRepository sales, MarketIndexRepository indices,
                                RunRepository runs, RunWorkers workers, ActiveRuleSet activeRuleSet, ReevaluationConfig config,
-                               CreditConfig creditConfig, Clock clock) {
+                               CreditConfig creditConfig, SparkSubmitter sparkSubmitter, Clock clock) {
+        this.sparkSubmitter = sparkSubmitter;
         this.customers = customers;
         this.sales = sales;
         this.indices = indices;
@@ -78,13 +83,23 @@ public class ReevaluationService {
      * @throws DuplicateRunException when a run of the same scope is in progress, or the schedule key was used
      */
     public RunRecord start(RunScope scope, LocalDate asOf, RunTrigger trigger, String requestedBy, String scheduleKey) {
+        return start(scope, asOf, trigger, requestedBy, scheduleKey, null);
+    }
+
+    /**
+     * Starts a run assessed by the given executor (null: the configured one). A run handed to Spark is submitted with
+     * the configured command, if there is one; this instance's workers store what the job stages.
+     */
+    public RunRecord start(RunScope scope, LocalDate asOf, RunTrigger trigger, String requestedBy, String scheduleKey,
+                           RunExecutor executor) {
+        RunExecutor by = executor != null ? executor : RunExecutor.valueOf(config.executor().trim().toUpperCase(Locale.ROOT));
         LocalDate today = LocalDate.now(clock);
         LocalDate day = asOf == null ? today : asOf;
         if (day.isAfter(today)) {
             throw InvalidInputException.field("asOf", "asOf " + day + " is in the future; runs look at figures up to today");
         }
         Prepared prepared = prepare(scope, day, trigger, requestedBy);
-        RunRecord run = prepared.run();
+        RunRecord run = prepared.run().assessedBy(by);
         refuseDuplicate(run.scope(), scheduleKey, "is in progress");
         try {
             runs.create(run, prepared.chunks(), scheduleKey);
@@ -92,6 +107,9 @@ public class ReevaluationService {
             // two instances inserting the same scope or schedule key at once: the unique columns decided
             refuseDuplicate(run.scope(), scheduleKey, "was started at the same moment");
             throw e;
+        }
+        if (by == RunExecutor.SPARK) {
+            sparkSubmitter.submit(run);
         }
         workers.wake();
         return run;

@@ -8,6 +8,7 @@ import io.salesrisk.reevaluation.persistence.FailureRepository;
 import io.salesrisk.reevaluation.persistence.RunRepository;
 import io.salesrisk.reevaluation.persistence.SignalRepository;
 import io.salesrisk.reevaluation.run.ChunkStatus;
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.salesrisk.reevaluation.run.RunProgress;
 import io.salesrisk.reevaluation.run.RunRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,8 @@ public class RunReports {
         ChunkRepository.StatusCount failed = counts.get(ChunkStatus.FAILED);
         return RunProgress.of(run, new RunProgress.ChunkCounts((int) done.chunks(), (int) counts.get(ChunkStatus.CLAIMED).chunks(),
                 (int) counts.get(ChunkStatus.PENDING).chunks(), (int) failed.chunks(), (int) done.done(), (int) done.failed(),
-                (int) failed.size()), OffsetDateTime.now(clock));
+                (int) failed.size(), run.executor() == RunExecutor.SPARK ? chunks.stagedCount(run.id()) : null),
+                OffsetDateTime.now(clock));
     }
 
     public List<FailureRepository.Failure> failures(UUID id, int limit) {

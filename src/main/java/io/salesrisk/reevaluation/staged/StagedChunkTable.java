@@ -1,0 +1,97 @@
+package io.salesrisk.reevaluation.staged;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one owner of {@code reevaluation_staged_chunks} (and of {@code reevaluation_chunks.staged_at}): the Spark task
+ * stages a chunk, the service's worker takes it. Plain JDBC on a connection the caller's transaction owns, because the
+ * Spark executor has no Quarkus.
+ */
+public final class StagedChunkTable {
+
+    private StagedChunkTable() {
+    }
+
+    /**
+     * Stages a chunk's results, in the caller's transaction, unless it is staged already (by an earlier attempt of the
+     * same task, a speculative copy or a re-submitted job): locks the chunk row first, so two attempts never both
+     * stage it.
+     *
+     * @return false when the chunk was staged already or the run no longer has it; nothing was written then
+     */
+    public static boolean stage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results, String stagedBy)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT staged_at FROM reevaluation_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE")) {
+            lock.setObject(1, runId);
+            lock.setInt(2, chunkNo);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next() || row.getTimestamp(1) != null) {
+                    return false;
+                }
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reevaluation_staged_chunks "
+                + "(run_id, chunk_no, customers, results, staged_by, staged_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, runId);
+            insert.setInt(2, chunkNo);
+            insert.setInt(3, results.size());
+            insert.setBytes(4, StagedChunk.encode(results));
+            insert.setString(5, stagedBy.length() > 200 ? stagedBy.substring(0, 200) : stagedBy);
+            insert.setTimestamp(6, now);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE reevaluation_chunks SET staged_at = ? WHERE run_id = ? AND chunk_no = ?")) {
+            mark.setTimestamp(1, now);
+            mark.setObject(2, runId);
+            mark.setInt(3, chunkNo);
+            mark.executeUpdate();
+        }
+        return true;
+    }
+
+    /** Takes a staged chunk's results (reads and deletes them) in the caller's transaction; empty when not staged. */
+    public static Optional<List<StagedResult>> take(Connection connection, UUID runId, int chunkNo) throws SQLException {
+        byte[] content;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT results FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?")) {
+            select.setObject(1, runId);
+            select.setInt(2, chunkNo);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                content = row.getBytes(1);
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?")) {
+            delete.setObject(1, runId);
+            delete.setInt(2, chunkNo);
+            delete.executeUpdate();
+        }
+        return Optional.of(StagedChunk.decode(content));
+    }
+
+    /** Chunks of the run staged so far (taken ones included), for its progress. */
+    public static int stagedCount(Connection connection, UUID runId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM reevaluation_chunks WHERE run_id = ? AND staged_at IS NOT NULL")) {
+            count.setObject(1, runId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}
