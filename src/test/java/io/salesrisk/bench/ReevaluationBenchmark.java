@@ -1,7 +1,7 @@
 package io.salesrisk.bench;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.salesrisk.demo.DemoCopyLoader;
+import io.salesrisk.demo.persistence.DemoCopyLoader;
 import io.salesrisk.demo.DemoDataGenerator;
 
 import java.io.IOException;

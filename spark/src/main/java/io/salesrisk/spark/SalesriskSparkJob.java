@@ -8,7 +8,7 @@ import io.salesrisk.reevaluation.profile.CustomerFigures;
 import io.salesrisk.reevaluation.profile.ProfileQuery;
 import io.salesrisk.reevaluation.run.RunConstants;
 import io.salesrisk.reevaluation.staged.ChunkAssessment;
-import io.salesrisk.reevaluation.staged.StagedChunkTable;
+import io.salesrisk.reevaluation.persistence.StagedChunkTable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;

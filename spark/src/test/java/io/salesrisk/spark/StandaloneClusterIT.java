@@ -2,23 +2,11 @@ package io.salesrisk.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,50 +25,20 @@ class StandaloneClusterIT {
     private static final int CUSTOMERS = 10_000;
     private static final int CHUNK_SIZE = 250;
     private static final String DB = "salesrisk_spark_cluster";
-    private static final Path SPARK_HOME = Path.of(System.getProperty("salesrisk.spark.home", "target/spark-home")).toAbsolutePath();
-    private static final Path JOB_JAR = Path.of(System.getProperty("salesrisk.job.jar", "target/salesrisk-spark-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
-    private static final List<String> JAVA17 = Arrays.asList(System.getProperty("spark.java17.options", "").trim().split("\\s+"));
-
-    private final List<Process> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void stopCluster() throws InterruptedException {
-        for (Process process : processes) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-        }
-    }
 
     @Test
     void losingAWorkerMidRunLosesNoCustomerAndCountsNoneTwice() throws Exception {
-        assertTrue(Files.exists(JOB_JAR), JOB_JAR + " (the job jar, built in package)");
         TestDatabases.recreate(DB, null);
         try (ServiceProcess migrate = ServiceProcess.start(DB)) {
             // migrates and stores the shipped rule set
         }
         TestDatabases.load(DB, CUSTOMERS, LocalDate.now());
 
-        int masterPort = ServiceProcess.freePort();
-        int masterUi = ServiceProcess.freePort();
-        String master = "spark://127.0.0.1:" + masterPort;
-        start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + masterPort,
-                "--webui-port", "" + masterUi);
-        Process first = start("worker-1", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-                "--memory", "1g", "--webui-port", "" + ServiceProcess.freePort(), "--work-dir", work("worker-1"), master);
-        start("worker-2", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
-                "--webui-port", "" + ServiceProcess.freePort(), "--work-dir", work("worker-2"), master);
-        awaitWorkers(masterUi, 2);
-
-        try (ServiceProcess service = ServiceProcess.start(DB, "salesrisk.reevaluation.executor=spark",
-                "salesrisk.reevaluation.chunk-size=" + CHUNK_SIZE)) {
+        try (LocalCluster cluster = LocalCluster.start(2, "1g");
+             ServiceProcess service = ServiceProcess.start(DB, "salesrisk.reevaluation.executor=spark",
+                     "salesrisk.reevaluation.chunk-size=" + CHUNK_SIZE)) {
             String runId = service.startRun("{}");
-            SparkConf conf = new SparkConf().setMaster(master).setAppName("salesrisk cluster test")
-                    .setJars(new String[]{JOB_JAR.toString()})
-                    .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                    .set("spark.ui.enabled", "false").set("spark.executor.memory", "768m").set("spark.executor.cores", "1")
-                    .set("spark.cores.max", "2").set("spark.task.maxFailures", "8")
-                    .set("spark.executor.extraJavaOptions", String.join(" ", JAVA17));
+            SparkConf conf = cluster.conf("salesrisk cluster test", 2, "768m");
             CompletableFuture<SalesriskSparkJob.Report> job = CompletableFuture.supplyAsync(() -> {
                 try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                     // slow tasks (400 ms each on top of the work), so that the worker dies while chunks remain
@@ -104,8 +62,7 @@ class StandaloneClusterIT {
                         + runId + "' AND staged_at IS NOT NULL");
                 assertTrue(stagedAtKill < chunks, "the worker is lost mid-run: " + stagedAtKill + " of " + chunks);
                 // the machine is lost: the worker and the executor it launched
-                first.descendants().forEach(ProcessHandle::destroyForcibly);
-                first.destroyForcibly();
+                cluster.killWorker(1);
             }
 
             SalesriskSparkJob.Report report = job.get(6, TimeUnit.MINUTES);
@@ -130,48 +87,5 @@ class StandaloneClusterIT {
                 assertEquals(0, RunTables.count(connection, "SELECT COUNT(*) FROM reevaluation_staged_chunks"));
             }
         }
-    }
-
-    private Process start(String name, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", SPARK_HOME.resolve("jars") + "/*", "-Dspark.worker.timeout=10"));
-        command.addAll(JAVA17);
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        Path log = Path.of("target", "spark-" + name + ".log").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("SPARK_HOME", SPARK_HOME.toString());
-        env.put("SPARK_SCALA_VERSION", "2.13");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static String work(String name) throws IOException {
-        Path dir = Path.of("target", "spark-work", name).toAbsolutePath();
-        Files.createDirectories(dir);
-        return dir.toString();
-    }
-
-    private void awaitWorkers(int masterUi, int workers) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String state = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                state = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                if (state.contains("\"aliveworkers\" : " + workers) || state.contains("\"aliveworkers\":" + workers)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the master is starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(workers + " workers did not register with the master: " + state);
     }
 }

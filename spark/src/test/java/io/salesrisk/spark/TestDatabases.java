@@ -1,6 +1,6 @@
 package io.salesrisk.spark;
 
-import io.salesrisk.demo.DemoCopyLoader;
+import io.salesrisk.demo.persistence.DemoCopyLoader;
 import io.salesrisk.demo.DemoDataGenerator;
 
 import java.sql.Connection;

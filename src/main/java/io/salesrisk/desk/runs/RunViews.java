@@ -32,11 +32,12 @@ public class RunViews {
      * @param tone      extra badge class for the status (info, ok, warn)
      * @param processed customers done or failed
      * @param percent   processed of total, 0 to 100
+     * @param spark     for a run handed to Spark, how far the job has come: "12 of 40 chunks assessed by Spark"; else null
      */
     public record Row(UUID id, String status, String tone, String scope, String trigger, String requestedBy, LocalDate asOf,
                       String rulesetVersion, int total, int done, int failed, int processed, int percent, boolean finished,
                       boolean cancellable, boolean completed, double ratePerSecond, Long etaSeconds,
-                      OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+                      OffsetDateTime createdAt, OffsetDateTime finishedAt, String spark) {
     }
 
     /** One cell of the class transition matrix; {@code same} on the diagonal. */
@@ -86,7 +87,8 @@ public class RunViews {
         return new Row(run.id(), run.status().name(), tone, scope(run), run.trigger().name(), run.requestedBy(), run.asOf(),
                 run.rulesetVersion(), run.total(), progress.done(), progress.failed(), processed, percent, run.finished(),
                 !run.finished(), run.status() == RunStatus.COMPLETED, progress.ratePerSecond(), progress.etaSeconds(),
-                run.createdAt(), run.finishedAt());
+                run.createdAt(), run.finishedAt(), progress.chunksStaged() == null ? null
+                        : progress.chunksStaged() + " of " + run.chunks() + " chunks assessed by Spark");
     }
 
     static String scope(RunRecord run) {

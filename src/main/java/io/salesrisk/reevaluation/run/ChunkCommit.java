@@ -7,15 +7,13 @@ import io.salesrisk.reevaluation.persistence.ChunkRepository;
 import io.salesrisk.reevaluation.persistence.FailureRepository;
 import io.salesrisk.reevaluation.profile.ProfileQuery;
 import io.salesrisk.reevaluation.staged.ChunkAssessment;
-import io.salesrisk.reevaluation.staged.StagedChunkTable;
+import io.salesrisk.reevaluation.persistence.StagedChunkTable;
 import io.salesrisk.reevaluation.staged.StagedResult;
-import io.salesrisk.common.persistence.DataAccessException;
 import io.salesrisk.common.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -63,13 +61,8 @@ public class ChunkCommit {
 
     /** The results a Spark task staged for the chunk (it is claimed only once staged), taken from the staging table. */
     private ChunkAssessment staged(RunRecord run, ChunkClaim claim) {
-        List<StagedResult> staged = jdbc.write(session -> {
-            try {
-                return StagedChunkTable.take(session.connection(), run.id(), claim.chunkNo());
-            } catch (SQLException e) {
-                throw new DataAccessException("reading the staged results of chunk " + claim.chunkNo() + ": " + e.getMessage(), e);
-            }
-        }).orElseThrow(() -> new IllegalStateException("chunk " + claim.chunkNo() + " of run " + run.id()
+        List<StagedResult> staged = jdbc.write(session -> StagedChunkTable.take(session.connection(), run.id(), claim.chunkNo()))
+                .orElseThrow(() -> new IllegalStateException("chunk " + claim.chunkNo() + " of run " + run.id()
                 + " is marked staged but its results are gone"));
         return ChunkAssessment.fromStaged(staged);
     }

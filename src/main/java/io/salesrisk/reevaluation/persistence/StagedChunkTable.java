@@ -1,4 +1,8 @@
-package io.salesrisk.reevaluation.staged;
+package io.salesrisk.reevaluation.persistence;
+
+import io.salesrisk.common.persistence.DataAccessException;
+import io.salesrisk.reevaluation.staged.StagedChunk;
+import io.salesrisk.reevaluation.staged.StagedResult;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +31,16 @@ public final class StagedChunkTable {
      *
      * @return false when the chunk was staged already or the run no longer has it; nothing was written then
      */
-    public static boolean stage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results, String stagedBy)
-            throws SQLException {
+    public static boolean stage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results, String stagedBy) {
+        try {
+            return tryStage(connection, runId, chunkNo, results, stagedBy);
+        } catch (SQLException e) {
+            throw new DataAccessException("staging chunk " + chunkNo + " of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tryStage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results,
+                                    String stagedBy) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
                 "SELECT staged_at FROM reevaluation_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE")) {
             lock.setObject(1, runId);
@@ -61,7 +73,16 @@ public final class StagedChunkTable {
     }
 
     /** Takes a staged chunk's results (reads and deletes them) in the caller's transaction; empty when not staged. */
-    public static Optional<List<StagedResult>> take(Connection connection, UUID runId, int chunkNo) throws SQLException {
+    public static Optional<List<StagedResult>> take(Connection connection, UUID runId, int chunkNo) {
+        try {
+            return tryTake(connection, runId, chunkNo);
+        } catch (SQLException e) {
+            throw new DataAccessException("taking the staged results of chunk " + chunkNo + " of run " + runId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<List<StagedResult>> tryTake(Connection connection, UUID runId, int chunkNo) throws SQLException {
         byte[] content;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT results FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?")) {
@@ -81,17 +102,5 @@ public final class StagedChunkTable {
             delete.executeUpdate();
         }
         return Optional.of(StagedChunk.decode(content));
-    }
-
-    /** Chunks of the run staged so far (taken ones included), for its progress. */
-    public static int stagedCount(Connection connection, UUID runId) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM reevaluation_chunks WHERE run_id = ? AND staged_at IS NOT NULL")) {
-            count.setObject(1, runId);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
     }
 }

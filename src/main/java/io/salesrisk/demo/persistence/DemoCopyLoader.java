@@ -1,4 +1,8 @@
-package io.salesrisk.demo;
+package io.salesrisk.demo.persistence;
+
+import io.salesrisk.demo.DemoCustomer;
+import io.salesrisk.demo.DemoDataGenerator;
+import io.salesrisk.demo.DemoDataLoader;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
