@@ -293,6 +293,8 @@ class HostileRequestsTest {
         add("a re-evaluation list of 0", 422, () -> risk().get("/api/reevaluations?limit=0"), "limit");
         add("a re-evaluation of a 65-character customer id", 422, () -> json(risk(), "{\"customerIds\": [\"" + tooLong + "\"]}").post("/api/reevaluations"), "customerIds");
         add("a re-evaluation of a 41-character segment", 422, () -> json(risk(), "{\"segment\": \"" + "s".repeat(41) + "\"}").post("/api/reevaluations"), "segment");
+        add("a re-evaluation by an unknown executor", 422, () -> json(risk(), "{\"region\": \"x\", \"executor\": \"hadoop\"}").post("/api/reevaluations"), "executor");
+        add("a re-evaluation by an executor that is a list", 400, () -> json(risk(), "{\"executor\": [\"spark\"]}").post("/api/reevaluations"));
         add("failures of a run that does not exist", 404, () -> risk().get("/api/reevaluations/" + unknownId + "/failures"));
         add("end a plan that does not exist", 404, () -> risk().post("/api/contingency-plans/" + unknownId + "/end"));
         add("approve a limit proposal that does not exist", 404, () -> risk().post("/api/limit-proposals/" + unknownId + "/approve"));

@@ -106,6 +106,18 @@ class SparkHandoffTest {
     }
 
     @Test
+    void shouldStageNothingOfACancelledRun() throws Exception {
+        String region = uniqueId("SparkCancel");
+        IntStream.range(0, 3).forEach(i -> ProfileData.customer(String.format("%s-%02d", region, i)).region(region)
+                .flatSales(AS_OF, 24, "1000").insert(dataSource));
+        RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null, RunExecutor.SPARK);
+        int first = chunks(run.id()).get(0)[0];
+        reports.cancel(run.id());
+        assertThat(stage(run, first)).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM reevaluation_staged_chunks WHERE run_id = ?", run.id())).isZero();
+    }
+
+    @Test
     void shouldRefuseAnUnknownExecutor() {
         riskOfficer().body(Map.of("region", "x", "executor", "mars")).post("/api/reevaluations").then()
                 .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("executor"));

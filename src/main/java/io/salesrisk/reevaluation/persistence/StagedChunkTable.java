@@ -29,7 +29,7 @@ public final class StagedChunkTable {
      * same task, a speculative copy or a re-submitted job): locks the chunk row first, so two attempts never both
      * stage it.
      *
-     * @return false when the chunk was staged already or the run no longer has it; nothing was written then
+     * @return false when the chunk was staged already, or is no longer pending (a cancelled run); nothing was written then
      */
     public static boolean stage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results, String stagedBy) {
         try {
@@ -42,11 +42,12 @@ public final class StagedChunkTable {
     private static boolean tryStage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results,
                                     String stagedBy) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT staged_at FROM reevaluation_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE")) {
+                "SELECT staged_at, status FROM reevaluation_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE")) {
             lock.setObject(1, runId);
             lock.setInt(2, chunkNo);
             try (ResultSet row = lock.executeQuery()) {
-                if (!row.next() || row.getTimestamp(1) != null) {
+                // staged already, or no longer waiting (the run was cancelled)
+                if (!row.next() || row.getTimestamp(1) != null || !"PENDING".equals(row.getString(2))) {
                     return false;
                 }
             }
