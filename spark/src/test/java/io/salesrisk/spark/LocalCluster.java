@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class LocalCluster implements AutoCloseable {
 
     static final Path SPARK_HOME = Path.of(System.getProperty("salesrisk.spark.home", "target/spark-home")).toAbsolutePath();
-    static final Path JOB_JAR = Path.of(System.getProperty("salesrisk.job.jar", "target/salesrisk-spark-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+    static final Path JOB_JAR = Path.of(System.getProperty("salesrisk.job.jar", "target/salesrisk-spark-0.1.0-SNAPSHOT-submit.jar")).toAbsolutePath();
     static final List<String> JAVA17 = Arrays.asList(System.getProperty("spark.java17.options", "").trim().split("\\s+"));
 
     private final List<Process> processes = new ArrayList<>();
