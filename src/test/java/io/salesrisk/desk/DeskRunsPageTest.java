@@ -9,6 +9,7 @@ import io.salesrisk.reevaluation.persistence.RunRepository;
 import io.salesrisk.reevaluation.run.ChunkBounds;
 import io.salesrisk.reevaluation.run.ChunkStatus;
 import io.salesrisk.reevaluation.run.RunConstants;
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.salesrisk.reevaluation.run.RunRecord;
 import io.salesrisk.reevaluation.run.RunScope;
 import io.salesrisk.reevaluation.run.RunStatus;
@@ -197,6 +198,21 @@ class DeskRunsPageTest {
         Response again = officer.post("/desk/runs/" + held + "/cancel", Map.of());
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(error(again).text()).contains("only a running run can be cancelled");
+    }
+
+    @Test
+    void aRunHandedToSparkSaysHowManyChunksTheJobHasAssessed() {
+        String region = uniqueId("DeskSpark");
+        ProfileData.customer(uniqueId("C")).region(region).flatSales(AS_OF, 24, "1000").insert(dataSource);
+        UUID id = UUID.randomUUID();
+        RunRecord run = new RunRecord(id, RunScope.of(null, region, null), RunStatus.RUNNING, RunTrigger.API, "risk2", AS_OF,
+                "000000000000", new RunConstants(AS_OF, BigDecimal.ONE, Map.of(), BigDecimal.TEN, BigDecimal.ONE, 90, 12),
+                1, 1, OffsetDateTime.now(), null, null, RunExecutor.SPARK);
+        QuarkusTransaction.requiringNew().run(() -> runs.create(run, List.of(new ChunkBounds("A", "Z", 1)), null));
+
+        Document page = DeskClient.riskOfficer().page("/desk/runs/" + id);
+        assertThat(page.selectFirst("#run-spark").text()).contains("Handed to Spark: 0 of 1 chunks assessed by Spark");
+        assertThat(DeskClient.riskOfficer().post("/desk/runs/" + id + "/cancel", Map.of()).statusCode()).isEqualTo(303);
     }
 
     @Test
