@@ -21,6 +21,7 @@ import io.salesrisk.reevaluation.run.RunWorkers;
 import io.salesrisk.reevaluation.service.NightlyReevaluation;
 import io.salesrisk.reevaluation.service.ReevaluationService;
 import io.salesrisk.testsupport.ProfileData;
+import io.salesrisk.testsupport.SqlCounts;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -368,13 +369,7 @@ class ReevaluationWorkersTest {
     }
 
     private long count(String sql, Object parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return SqlCounts.count(dataSource, sql, parameter);
     }
 
     private void execute(String sql) throws Exception {

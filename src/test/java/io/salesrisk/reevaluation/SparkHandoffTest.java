@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.reevaluation.assessment.AssessmentPolicy;
 import io.salesrisk.reevaluation.persistence.RunRepository;
@@ -20,6 +21,7 @@ import io.salesrisk.reevaluation.staged.ChunkAssessment;
 import io.salesrisk.reevaluation.persistence.StagedChunkTable;
 import io.salesrisk.ruleset.service.ActiveRuleSet;
 import io.salesrisk.testsupport.ProfileData;
+import io.salesrisk.testsupport.SqlCounts;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -80,10 +82,10 @@ class SparkHandoffTest {
         assertThat(waiting.chunksStaged()).isZero();
         assertThat(waiting.executor()).isEqualTo("SPARK");
 
-        List<int[]> chunks = chunks(run.id());
+        List<Chunk> chunks = chunks(run.id());
         assertThat(chunks).hasSize(3);
-        assertThat(stage(run, chunks.get(0)[0])).isTrue();
-        assertThat(stage(run, chunks.get(0)[0])).as("a retried task finds its chunk staged").isFalse();
+        assertThat(stage(run, chunks.get(0))).isTrue();
+        assertThat(stage(run, chunks.get(0))).as("a retried task finds its chunk staged").isFalse();
         drain();
         RunProgress one = reports.progress(runs.record(run.id()).orElseThrow());
         assertThat(one.chunksStaged()).isEqualTo(1);
@@ -91,10 +93,10 @@ class SparkHandoffTest {
         assertThat(one.done()).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM reevaluation_staged_chunks WHERE run_id = ?", run.id()))
                 .as("a stored chunk's staged row is gone").isZero();
-        assertThat(stage(run, chunks.get(0)[0])).as("nor is a stored chunk staged again").isFalse();
+        assertThat(stage(run, chunks.get(0))).as("nor is a stored chunk staged again").isFalse();
 
-        stage(run, chunks.get(1)[0]);
-        stage(run, chunks.get(2)[0]);
+        stage(run, chunks.get(1));
+        stage(run, chunks.get(2));
         drain();
         RunRecord finished = runs.record(run.id()).orElseThrow();
         assertThat(finished.status().name()).isEqualTo("COMPLETED");
@@ -111,7 +113,7 @@ class SparkHandoffTest {
         IntStream.range(0, 3).forEach(i -> ProfileData.customer(String.format("%s-%02d", region, i)).region(region)
                 .flatSales(AS_OF, 24, "1000").insert(dataSource));
         RunRecord run = service.start(RunScope.of(null, region, null), AS_OF, RunTrigger.API, "risk", null, RunExecutor.SPARK);
-        int first = chunks(run.id()).get(0)[0];
+        Chunk first = chunks(run.id()).get(0);
         reports.cancel(run.id());
         assertThat(stage(run, first)).isFalse();
         assertThat(count("SELECT COUNT(*) FROM reevaluation_staged_chunks WHERE run_id = ?", run.id())).isZero();
@@ -124,18 +126,16 @@ class SparkHandoffTest {
     }
 
     /** What the Spark task does for one chunk, with the service's own pieces. */
-    private boolean stage(RunRecord run, int chunkNo) throws Exception {
-        int[] bounds = chunks(run.id()).stream().filter(c -> c[0] == chunkNo).findFirst().orElseThrow();
-        String[] ids = ids(run.id(), chunkNo);
+    private boolean stage(RunRecord run, Chunk chunk) throws Exception {
         CompiledRuleSet rules = activeRuleSet.current();
         RunRecord stored = runs.record(run.id()).orElseThrow();
         ChunkAssessment assessed = QuarkusTransaction.requiringNew().call(() -> ChunkAssessment.of(
-                profiles.load(run.id(), run.scope(), ids[0], ids[1], stored.constants()), rules,
+                profiles.load(run.id(), run.scope(), chunk.firstId(), chunk.lastId(), stored.constants()), rules,
                 new AssessmentPolicy(stored.constants().autoIncreasePercent(), stored.constants().limitRounding())));
-        assertThat(assessed.assessed().size() + assessed.failed().size()).isEqualTo(bounds[1]);
+        assertThat(assessed.assessed().size() + assessed.failed().size()).isEqualTo(chunk.size());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            boolean staged = StagedChunkTable.stage(connection, run.id(), chunkNo, assessed.staged(), "test executor");
+            boolean staged = StagedChunkTable.stage(SqlSession.on(connection), run.id(), chunk.chunkNo(), assessed.staged(), "test executor");
             connection.commit();
             return staged;
         }
@@ -148,39 +148,25 @@ class SparkHandoffTest {
         }
     }
 
-    private List<int[]> chunks(UUID runId) throws Exception {
-        List<int[]> chunks = new ArrayList<>();
+    /** A run's chunk as stored. */
+    private record Chunk(int chunkNo, String firstId, String lastId, int size) {
+    }
+
+    private List<Chunk> chunks(UUID runId) throws Exception {
+        List<Chunk> chunks = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT chunk_no, size FROM reevaluation_chunks WHERE run_id = ? ORDER BY chunk_no")) {
+                "SELECT chunk_no, first_id, last_id, size FROM reevaluation_chunks WHERE run_id = ? ORDER BY chunk_no")) {
             select.setObject(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    chunks.add(new int[]{rows.getInt(1), rows.getInt(2)});
+                    chunks.add(new Chunk(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getInt(4)));
                 }
             }
         }
         return chunks;
     }
 
-    private String[] ids(UUID runId, int chunkNo) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT first_id, last_id FROM reevaluation_chunks WHERE run_id = ? AND chunk_no = ?")) {
-            select.setObject(1, runId);
-            select.setInt(2, chunkNo);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return new String[]{row.getString(1), row.getString(2)};
-            }
-        }
-    }
-
     private long count(String sql, Object parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return SqlCounts.count(dataSource, sql, parameter);
     }
 }

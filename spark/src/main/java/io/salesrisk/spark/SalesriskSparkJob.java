@@ -2,6 +2,7 @@ package io.salesrisk.spark;
 
 import io.salesrisk.common.persistence.Jdbc;
 import io.salesrisk.common.persistence.SqlDialect;
+import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.engine.CompiledRuleSet;
 import io.salesrisk.reevaluation.assessment.AssessmentPolicy;
 import io.salesrisk.reevaluation.profile.CustomerFigures;
@@ -143,7 +144,7 @@ public final class SalesriskSparkJob {
                 if (options.taskDelayMillis() > 0) {
                     Thread.sleep(options.taskDelayMillis()); // tests only: time to lose a worker mid-run
                 }
-                boolean staged = StagedChunkTable.stage(connection, task.runId(), task.chunkNo(), assessed.staged(), executor);
+                boolean staged = StagedChunkTable.stage(SqlSession.on(connection), task.runId(), task.chunkNo(), assessed.staged(), executor);
                 connection.commit();
                 return new ChunkOutcome(task.chunkNo(), figures.size(), assessed.failed().size(), staged, executor,
                         (System.nanoTime() - start) / 1_000_000);

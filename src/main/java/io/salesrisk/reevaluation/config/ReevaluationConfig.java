@@ -1,5 +1,6 @@
 package io.salesrisk.reevaluation.config;
 
+import io.salesrisk.reevaluation.run.RunExecutor;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -54,7 +55,7 @@ public interface ReevaluationConfig {
      * {@code spark} (a Spark job, see the README; the workers store its staged results and finish the run).
      */
     @WithDefault("service")
-    String executor();
+    RunExecutor executor();
 
     /** Handing runs to Spark. */
     Spark spark();

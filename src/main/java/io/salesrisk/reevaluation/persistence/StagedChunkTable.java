@@ -1,23 +1,19 @@
 package io.salesrisk.reevaluation.persistence;
 
-import io.salesrisk.common.persistence.DataAccessException;
+import io.salesrisk.common.persistence.SqlSession;
 import io.salesrisk.reevaluation.staged.StagedChunk;
 import io.salesrisk.reevaluation.staged.StagedResult;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The one owner of {@code reevaluation_staged_chunks} (and of {@code reevaluation_chunks.staged_at}): the Spark task
- * stages a chunk, the service's worker takes it. Plain JDBC on a connection the caller's transaction owns, because the
- * Spark executor has no Quarkus.
+ * stages a chunk, the service's worker takes it. Plain JDBC ({@link SqlSession}) on a connection whose transaction
+ * the caller owns, because the Spark executor has no Quarkus.
  */
 public final class StagedChunkTable {
 
@@ -31,77 +27,27 @@ public final class StagedChunkTable {
      *
      * @return false when the chunk was staged already, or is no longer pending (a cancelled run); nothing was written then
      */
-    public static boolean stage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results, String stagedBy) {
-        try {
-            return tryStage(connection, runId, chunkNo, results, stagedBy);
-        } catch (SQLException e) {
-            throw new DataAccessException("staging chunk " + chunkNo + " of run " + runId + ": " + e.getMessage(), e);
+    public static boolean stage(SqlSession session, UUID runId, int chunkNo, List<StagedResult> results, String stagedBy) {
+        boolean waiting = session.first("SELECT staged_at IS NULL AND status = 'PENDING' FROM reevaluation_chunks "
+                + "WHERE run_id = ? AND chunk_no = ? FOR UPDATE", List.of(runId, chunkNo), row -> row.getBoolean(1))
+                .orElse(false);
+        if (!waiting) {
+            return false;
         }
-    }
-
-    private static boolean tryStage(Connection connection, UUID runId, int chunkNo, List<StagedResult> results,
-                                    String stagedBy) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT staged_at, status FROM reevaluation_chunks WHERE run_id = ? AND chunk_no = ? FOR UPDATE")) {
-            lock.setObject(1, runId);
-            lock.setInt(2, chunkNo);
-            try (ResultSet row = lock.executeQuery()) {
-                // staged already, or no longer waiting (the run was cancelled)
-                if (!row.next() || row.getTimestamp(1) != null || !"PENDING".equals(row.getString(2))) {
-                    return false;
-                }
-            }
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reevaluation_staged_chunks "
-                + "(run_id, chunk_no, customers, results, staged_by, staged_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, runId);
-            insert.setInt(2, chunkNo);
-            insert.setInt(3, results.size());
-            insert.setBytes(4, StagedChunk.encode(results));
-            insert.setString(5, stagedBy.length() > 200 ? stagedBy.substring(0, 200) : stagedBy);
-            insert.setTimestamp(6, now);
-            insert.executeUpdate();
-        }
-        try (PreparedStatement mark = connection.prepareStatement(
-                "UPDATE reevaluation_chunks SET staged_at = ? WHERE run_id = ? AND chunk_no = ?")) {
-            mark.setTimestamp(1, now);
-            mark.setObject(2, runId);
-            mark.setInt(3, chunkNo);
-            mark.executeUpdate();
-        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        session.update("INSERT INTO reevaluation_staged_chunks (run_id, chunk_no, customers, results, staged_by, staged_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", runId, chunkNo, results.size(), StagedChunk.encode(results),
+                stagedBy.length() > 200 ? stagedBy.substring(0, 200) : stagedBy, now);
+        session.update("UPDATE reevaluation_chunks SET staged_at = ? WHERE run_id = ? AND chunk_no = ?", now, runId, chunkNo);
         return true;
     }
 
     /** Takes a staged chunk's results (reads and deletes them) in the caller's transaction; empty when not staged. */
-    public static Optional<List<StagedResult>> take(Connection connection, UUID runId, int chunkNo) {
-        try {
-            return tryTake(connection, runId, chunkNo);
-        } catch (SQLException e) {
-            throw new DataAccessException("taking the staged results of chunk " + chunkNo + " of run " + runId + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<List<StagedResult>> tryTake(Connection connection, UUID runId, int chunkNo) throws SQLException {
-        byte[] content;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT results FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?")) {
-            select.setObject(1, runId);
-            select.setInt(2, chunkNo);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                content = row.getBytes(1);
-            }
-        }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?")) {
-            delete.setObject(1, runId);
-            delete.setInt(2, chunkNo);
-            delete.executeUpdate();
-        }
-        return Optional.of(StagedChunk.decode(content));
+    public static Optional<List<StagedResult>> take(SqlSession session, UUID runId, int chunkNo) {
+        Optional<byte[]> content = session.first("SELECT results FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?",
+                List.of(runId, chunkNo), row -> row.getBytes(1));
+        content.ifPresent(bytes -> session.update("DELETE FROM reevaluation_staged_chunks WHERE run_id = ? AND chunk_no = ?",
+                runId, chunkNo));
+        return content.map(StagedChunk::decode);
     }
 }

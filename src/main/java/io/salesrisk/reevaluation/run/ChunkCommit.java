@@ -61,7 +61,7 @@ public class ChunkCommit {
 
     /** The results a Spark task staged for the chunk (it is claimed only once staged), taken from the staging table. */
     private ChunkAssessment staged(RunRecord run, ChunkClaim claim) {
-        List<StagedResult> staged = jdbc.write(session -> StagedChunkTable.take(session.connection(), run.id(), claim.chunkNo()))
+        List<StagedResult> staged = jdbc.write(session -> StagedChunkTable.take(session, run.id(), claim.chunkNo()))
                 .orElseThrow(() -> new IllegalStateException("chunk " + claim.chunkNo() + " of run " + run.id()
                 + " is marked staged but its results are gone"));
         return ChunkAssessment.fromStaged(staged);

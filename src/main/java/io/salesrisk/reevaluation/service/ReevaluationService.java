@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +91,7 @@ public class ReevaluationService {
      */
     public RunRecord start(RunScope scope, LocalDate asOf, RunTrigger trigger, String requestedBy, String scheduleKey,
                            RunExecutor executor) {
-        RunExecutor by = executor != null ? executor : RunExecutor.valueOf(config.executor().trim().toUpperCase(Locale.ROOT));
+        RunExecutor by = executor != null ? executor : config.executor();
         LocalDate today = LocalDate.now(clock);
         LocalDate day = asOf == null ? today : asOf;
         if (day.isAfter(today)) {
