@@ -212,6 +212,7 @@ class DeskRunsPageTest {
 
         Document page = DeskClient.riskOfficer().page("/desk/runs/" + id);
         assertThat(page.selectFirst("#run-spark").text()).contains("Handed to Spark: 0 of 1 chunks assessed by Spark");
+        assertThat(DeskClient.riskOfficer().page("/desk/runs").select("tr[data-run=" + id + "]").text()).contains("on Spark");
         assertThat(DeskClient.riskOfficer().post("/desk/runs/" + id + "/cancel", Map.of()).statusCode()).isEqualTo(303);
     }
 
